@@ -1,0 +1,169 @@
+"""Derived facts (spec section 5): mentions, topics, the timeline, figures, co-occurrence.
+
+``derive(briefing)`` fills the derived fields of the model in place and returns an
+:class:`Index` of lookups that the page templates need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from generator.derive.mentions import Matcher, fold_only
+from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
+
+
+class TopicClassifier:
+    """A topic belongs to a text when one of its keywords occurs as whole words."""
+
+    def __init__(self, keywords: dict[str, list[str]]):
+        self._topics: dict[str, set[str]] = defaultdict(set)
+        for topic, words in keywords.items():
+            for word in words:
+                w = " ".join(fold_only(word).split())
+                if w:
+                    self._topics[w].add(topic)
+        alternatives = sorted(self._topics, key=lambda w: (-len(w), w))
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
+        self._re = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if alternatives else None
+
+    def topics(self, text: str) -> set[str]:
+        if self._re is None:
+            return set()
+        found: set[str] = set()
+        for m in self._re.finditer(fold_only(text)):
+            found |= self._topics[" ".join(m.group().split())]
+        return found
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"[*_`]+")
+
+
+def first_paragraph(body: str) -> str:
+    """The first paragraph of a Markdown body as plain text (the default summary)."""
+    for block in re.split(r"\n\s*\n", body.strip()):
+        block = block.strip()
+        if not block or block.startswith(("#", "<", "```", "|", "!", ">", "---")):
+            continue
+        text = _MD_MARKS.sub("", _MD_LINK.sub(r"\1", " ".join(block.split())))
+        return text
+    return ""
+
+
+@dataclass
+class Index:
+    """Lookups derived once for the pages."""
+
+    matcher: Matcher
+    entries_by_actor: dict[str, list[Event]] = field(default_factory=dict)
+    entries_by_topic: dict[str, list[Event]] = field(default_factory=dict)
+    articles_by_actor: dict[str, list[Article]] = field(default_factory=dict)
+    articles_by_topic: dict[str, list[Article]] = field(default_factory=dict)
+    notes_by_actor: dict[str, list] = field(default_factory=dict)
+    notes_by_topic: dict[str, list] = field(default_factory=dict)
+    notes_by_article: dict[str, list] = field(default_factory=dict)
+    cooccurring: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    mentions: dict[str, int] = field(default_factory=dict)
+    figures_by_kind: dict[str, list[Figure]] = field(default_factory=dict)
+
+
+def entry_sort_key(entry: Event) -> tuple:
+    return (entry.date.start, PRECISIONS.index(entry.date.precision), entry.title, entry.id)
+
+
+def _merge(declared: list[str], detected, known) -> list[str]:
+    out = [x for x in declared if x in known]
+    for x in detected:
+        if x in known and x not in out:
+            out.append(x)
+    return out
+
+
+def derive(briefing: Briefing, *, include_drafts: bool = False) -> Index:
+    if not include_drafts:
+        briefing.articles = {k: a for k, a in briefing.articles.items() if not a.draft}
+    matcher = Matcher({a.id: [a.name, *a.aliases] for a in briefing.actors.values()})
+    classifier = TopicClassifier({t.id: [t.title, *t.keywords] for t in briefing.topics.values()})
+    actors, topics = briefing.actors, briefing.topics
+    index = Index(matcher)
+
+    entries: list[Event] = []
+    figures: list[Figure] = []
+    for article in briefing.articles.values():
+        text = "\n".join([article.title, article.summary or "", article.body])
+        article.mentions = matcher.actors(text)
+        article.actors = _merge(article.declared_actors, article.mentions, actors)
+        article.topics = _merge(article.declared_topics, sorted(classifier.topics(text)), topics)
+        if article.summary is None:
+            article.summary = first_paragraph(article.body)
+        if article.events:
+            for event in article.events:
+                etext = f"{event.title}\n{event.summary}"
+                event.actors = _merge(event.declared_actors, matcher.actors(etext), actors)
+                event.topics = _merge(event.declared_topics, sorted(classifier.topics(etext)), topics)
+                event.draft = article.draft
+            article.entries = list(article.events)
+        else:
+            article.entries = [
+                Event(
+                    id=article.id,
+                    article=article.id,
+                    date=article.date,
+                    title=article.title,
+                    summary=article.summary,
+                    figures=article.figures,
+                    actors=list(article.actors),
+                    topics=list(article.topics),
+                    draft=article.draft,
+                )
+            ]
+        entries.extend(article.entries)
+        figures.extend(article.all_figures)
+
+    entries.sort(key=entry_sort_key)
+    figures.sort(key=lambda f: (f.kind, f.as_of.start, f.source, f.value, f.article))
+    briefing.entries = entries
+    briefing.figures = figures
+
+    pairs: dict[str, Counter] = defaultdict(Counter)
+    for entry in entries:
+        for a in entry.actors:
+            index.entries_by_actor.setdefault(a, []).append(entry)
+            for b in entry.actors:
+                if a != b:
+                    pairs[a][b] += 1
+        for t in entry.topics:
+            index.entries_by_topic.setdefault(t, []).append(entry)
+    for a, counter in pairs.items():
+        index.cooccurring[a] = sorted(counter.items(), key=lambda kv: (-kv[1], actors[kv[0]].name))
+
+    for article in sorted(briefing.articles.values(), key=lambda a: (a.date.start, a.id)):
+        for a in article.actors:
+            index.articles_by_actor.setdefault(a, []).append(article)
+            index.mentions[a] = index.mentions.get(a, 0) + article.mentions.get(a, 0)
+        for t in article.topics:
+            index.articles_by_topic.setdefault(t, []).append(article)
+    for note in sorted(briefing.notes.values(), key=lambda n: (n.date.start, n.id)):
+        for a in note.actors:
+            index.notes_by_actor.setdefault(a, []).append(note)
+        for t in note.topics:
+            index.notes_by_topic.setdefault(t, []).append(note)
+        for art in note.articles:
+            index.notes_by_article.setdefault(art, []).append(note)
+    for f in figures:
+        index.figures_by_kind.setdefault(f.kind, []).append(f)
+    return index
+
+
+def latest_claims(figures: list[Figure]) -> list[Figure]:
+    """The latest claim per figure kind: every claim of the latest as-of date, side by side."""
+    by_kind: dict[str, list[Figure]] = defaultdict(list)
+    for f in figures:
+        by_kind[f.kind].append(f)
+    out = []
+    for kind in sorted(by_kind):
+        latest = max(f.as_of.start for f in by_kind[kind])
+        out.extend(sorted((f for f in by_kind[kind] if f.as_of.start == latest), key=lambda f: (f.source, f.value)))
+    return out

@@ -1,0 +1,104 @@
+"""Actor mentions (spec section 5): names and aliases as whole words, case- and
+diacritics-insensitive, except capital acronyms of 2-6 letters which match only
+in capitals. Overlaps resolve to the longest match ("UN-backed government" is the
+GNA, not the UN). All aliases compile into one regular expression per rule, so
+cost grows with the text, not with aliases times text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
+                        "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Case- and diacritics-folded text, with the index in ``text`` of every folded character."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text.translate(_PUNCT)):
+        if ch.isascii():
+            out.append(ch.lower())
+            index.append(i)
+            continue
+        for part in unicodedata.normalize("NFKD", ch):
+            if unicodedata.combining(part):
+                continue
+            for c in part.casefold():
+                out.append(c)
+                index.append(i)
+    return "".join(out), index
+
+
+def fold_only(text: str) -> str:
+    return fold(text)[0]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: str
+
+
+class Matcher:
+    """Finds actor mentions in text. Build once per briefing, reuse for every text."""
+
+    def __init__(self, names: dict[str, list[str]]):
+        """``names`` maps actor id to its name and aliases."""
+        folded: dict[str, str] = {}
+        capitals: dict[str, str] = {}
+        for actor, words in names.items():
+            for word in words:
+                word = " ".join(word.split())
+                if not word:
+                    continue
+                if _ACRONYM.match(word):
+                    capitals.setdefault(word, actor)
+                else:
+                    folded.setdefault(fold_only(word), actor)
+        self._folded = folded
+        self._capitals = capitals
+        self._folded_re = _compile(folded, re.IGNORECASE)
+        self._capitals_re = _compile(capitals, 0)
+
+    def find(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions in text order, longest match winning on overlaps."""
+        found: list[Mention] = []
+        if self._folded_re is not None:
+            ftext, index = fold(text)
+            for m in self._folded_re.finditer(ftext):
+                start = index[m.start()]
+                end = index[m.end() - 1] + 1
+                found.append(Mention(start, end, self._folded[" ".join(m.group().split())]))
+        if self._capitals_re is not None:
+            for m in self._capitals_re.finditer(text):
+                found.append(Mention(m.start(), m.end(), self._capitals[m.group()]))
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        out: list[Mention] = []
+        last_end = -1
+        for mention in found:
+            if mention.start >= last_end:
+                out.append(mention)
+                last_end = mention.end
+        return out
+
+    def actors(self, text: str) -> dict[str, int]:
+        """Mention counts per actor id."""
+        counts: dict[str, int] = {}
+        for m in self.find(text):
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+        return counts
+
+
+def _compile(words: dict[str, str], flags: int) -> re.Pattern | None:
+    if not words:
+        return None
+    # longest first, so the alternation prefers the longest alias at a position
+    alternatives = sorted(words, key=lambda w: (-len(w), w))
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)

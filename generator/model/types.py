@@ -1,0 +1,158 @@
+"""Typed model of a briefing: what editors write, after loading and validation.
+
+Loading fills the declared fields; ``generator.derive`` fills the derived ones
+(detected actors and topics, entries). Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+PRECISIONS = ("day", "week", "month", "year")
+STATUSES = ("reported", "claimed", "confirmed", "denied", "disputed")
+QUALIFIERS = ("exact", "at-least", "about", "up-to")
+ACTOR_KINDS = ("person", "armed-group", "government", "organisation", "state", "other")
+NOTE_KINDS = ("context", "analysis", "correction", "caveat")
+
+
+@dataclass(frozen=True, order=False)
+class DateValue:
+    """A resolved date: its start, optional end, precision and the editor's words."""
+
+    start: dt.date
+    precision: str = "day"
+    end: dt.date | None = None
+    text: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.start, PRECISIONS.index(self.precision))
+
+    @property
+    def iso(self) -> str:
+        return self.start.isoformat()
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str | None = None
+
+
+@dataclass
+class Figure:
+    kind: str
+    value: int
+    source: str
+    as_of: DateValue
+    qualifier: str = "exact"
+    scope: str | None = None
+    article: str = ""
+    event: str | None = None  # entry id when the figure belongs to an event
+    line: int | None = None
+
+
+@dataclass
+class Event:
+    """One timeline entry: an event of an article, or an article without events."""
+
+    id: str
+    article: str
+    date: DateValue
+    title: str
+    summary: str = ""
+    status: str = "reported"
+    place: str | None = None
+    declared_actors: list[str] = field(default_factory=list)
+    declared_topics: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    line: int | None = None
+    # derived
+    actors: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    draft: bool = False
+
+
+@dataclass
+class Article:
+    id: str
+    path: str
+    title: str
+    date: DateValue
+    sources: list[Source]
+    body: str
+    summary: str | None = None
+    declared_actors: list[str] = field(default_factory=list)
+    declared_topics: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    draft: bool = False
+    # derived
+    actors: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)
+    entries: list[Event] = field(default_factory=list)
+
+    @property
+    def all_figures(self) -> list[Figure]:
+        return self.figures + [f for e in self.events for f in e.figures]
+
+
+@dataclass
+class Note:
+    id: str
+    path: str
+    title: str
+    date: DateValue
+    author: str
+    body: str
+    kind: str = "context"
+    actors: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Actor:
+    id: str
+    path: str
+    name: str
+    body: str
+    kind: str = "other"
+    aliases: list[str] = field(default_factory=list)
+    affiliation: list[str] = field(default_factory=list)
+    role: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Topic:
+    id: str
+    path: str
+    title: str
+    body: str
+    keywords: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+    summary: str | None = None
+
+
+@dataclass
+class Page:
+    """An ordinary content page (about, methodology) passed through untouched."""
+
+    path: str
+
+
+@dataclass
+class Briefing:
+    """Everything loaded from one content folder, keyed by id, in id order."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    notes: dict[str, Note] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    index_body: str | None = None  # body of content/index.md, shown above the home page
+    # derived (generator.derive.derive fills these)
+    entries: list[Event] = field(default_factory=list)  # timeline order, oldest first
+    figures: list[Figure] = field(default_factory=list)

@@ -1,0 +1,115 @@
+"""Front matter reading: python-frontmatter's YAML handler with a loader that
+remembers the line of every key, reports duplicate keys and refuses aliases
+(so an alias bomb is rejected before it is expanded)."""
+
+from __future__ import annotations
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+try:  # the C scanner is much faster; construction stays in Python
+    _Base = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class LDict(dict):
+    """A YAML mapping that knows the (0-based) line of itself and of each key."""
+
+    line: int = 0
+    lines: dict
+
+
+class LList(list):
+    line: int = 0
+    lines: list
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, message: str, line: int = 0):
+        super().__init__(message)
+        self.line = line  # 0-based, inside the front matter
+
+
+class _Loader(_Base):
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, int]] = []
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise FrontMatterError(
+                f"YAML aliases (*{event.anchor}) are not allowed in front matter; write the value out",
+                event.start_mark.line,
+            )
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        mapping = LDict()
+        mapping.line = node.start_mark.line
+        mapping.lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise FrontMatterError("a mapping key must be a plain value", key_node.start_mark.line)
+            if key in mapping:
+                self.duplicates.append((str(key), key_node.start_mark.line))
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.lines[key] = key_node.start_mark.line
+        return mapping
+
+    def construct_sequence(self, node, deep=False):
+        seq = LList(self.construct_object(child, deep=True) for child in node.value)
+        seq.line = node.start_mark.line
+        seq.lines = [child.start_mark.line for child in node.value]
+        return seq
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+
+
+class LineYAMLHandler(YAMLHandler):
+    """python-frontmatter handler whose ``load`` returns (data, duplicate keys)."""
+
+    def load(self, fm: str, **kwargs):
+        loader = _Loader(fm)
+        try:
+            try:
+                data = loader.get_single_data()
+            except yaml.MarkedYAMLError as exc:
+                mark = exc.problem_mark or exc.context_mark
+                problem = " ".join(p for p in (exc.context, exc.problem) if p)
+                raise FrontMatterError(f"invalid YAML: {problem}", mark.line if mark else 0) from None
+            except yaml.YAMLError as exc:
+                raise FrontMatterError(f"invalid YAML: {exc}") from None
+            return data, loader.duplicates
+        finally:
+            loader.dispose()
+
+
+HANDLER = LineYAMLHandler()
+
+
+def split(text: str) -> tuple[str | None, str, int]:
+    """Split a file into (front matter text, body, file line of the opening ``---``).
+
+    A 0-based line L reported by the YAML loader is file line ``opening + L``.
+
+    Returns ``None`` as front matter when the file has none; raises FrontMatterError
+    (with a file line) for an opening ``---`` that is never closed.
+    """
+    stripped = text.lstrip("\n\r\t ")
+    offset = text[: len(text) - len(stripped)].count("\n")
+    if not HANDLER.detect(stripped):
+        return None, text, 0
+    try:
+        fm, body = HANDLER.split(stripped)
+    except ValueError:
+        raise FrontMatterError(
+            "front matter opened with '---' is never closed; add a line '---' after the last key", 0
+        ) from None
+    return fm, body, offset + 1

@@ -1,0 +1,215 @@
+"""Pages (spec section 6) as Markdown rendered from Jinja2 templates, plus data files.
+
+``build_pages`` returns plain :class:`Generated` records (a path in the docs tree and
+its content); the MkDocs plugin turns them into ``File.generated`` files, and any
+other engine could take them as they are.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+
+from generator.dates import format_date
+from generator.derive import Index, latest_claims
+from generator.model.types import Briefing, Event
+from generator.pages.data import briefing_json
+from generator.pages.links import link_first_mentions
+
+ASSETS = Path(__file__).parent / "assets"
+TEMPLATES = Path(__file__).parent / "templates"
+MONTH_PAGE_THRESHOLD = 200
+QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "about": "about", "up-to": "up to"}
+
+
+@dataclass(frozen=True)
+class Generated:
+    path: str  # in the docs tree, e.g. "actors/khalifa-haftar.md"
+    content: str | bytes
+    in_nav: bool = False
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    title: str = "Briefing"
+    latest: int = 12  # entries on the home page
+    month_page_threshold: int = MONTH_PAGE_THRESHOLD
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^<>:])")
+
+
+def md_escape(value) -> str:
+    """Text from front matter, safe inside Markdown: shows as typed, never as markup."""
+    if value is None:
+        return ""
+    text = html.escape(" ".join(str(value).split()), quote=True)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def attr_escape(value) -> str:
+    return html.escape(str(value if value is not None else ""), quote=True)
+
+
+def url_escape(value: str) -> str:
+    """An http(s) URL made safe inside a Markdown link: no spaces, brackets or quotes."""
+    return quote(str(value), safe=":/?#@!$&'*+,;=%~")
+
+
+def number(value: int) -> str:
+    return f"{value:,}"
+
+
+def kind_label(kind: str) -> str:
+    return kind.replace("-", " ").capitalize()
+
+
+def src_of(kind: str, ident: str) -> str:
+    """Docs-tree path of an item page; its URL is /<kind>/<id>/ (spec section 2)."""
+    return f"{kind}/{ident}.md"
+
+
+def month_src(year: int, month: int) -> str:
+    return f"timeline/{year:04d}/{month:02d}.md"
+
+
+def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(p)) for p in (overrides or []) if p.is_dir()]
+    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # Markdown output: every value goes through |md or |attr
+    )
+    env.filters.update(md=md_escape, attr=attr_escape, url=url_escape, human=format_date, number=number, kind_label=kind_label)
+    env.globals.update(qualifier_words=QUALIFIER_WORDS, src_of=src_of)
+    return env
+
+
+class _Renderer:
+    def __init__(self, briefing: Briefing, index: Index, options: SiteOptions, env: jinja2.Environment,
+                 big_months: set[tuple[int, int]]):
+        self.big_months = big_months
+        self.b = briefing
+        self.index = index
+        self.options = options
+        self.env = env
+
+    def render(self, template: str, page: str, **context) -> str:
+        def rel(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+        return self.env.get_template(template).render(
+            b=self.b, ix=self.index, opts=self.options, page=page, rel=rel, timeline_src=self.timeline_src,
+            **context,
+        )
+
+    def timeline_src(self, entry: Event) -> str:
+        """The timeline page that shows an entry: its month page if the month has one."""
+        month = (entry.date.start.year, entry.date.start.month)
+        return month_src(*month) if month in self.big_months else "timeline/index.md"
+
+
+def group_by_month(entries: list[Event]) -> list[tuple[tuple[int, int], list[Event]]]:
+    """Entries newest month first, newest first within a month."""
+    months: dict[tuple[int, int], list[Event]] = defaultdict(list)
+    for e in reversed(entries):
+        months[(e.date.start.year, e.date.start.month)].append(e)
+    return sorted(months.items(), reverse=True)
+
+
+def group_by_day(entries: list[Event]) -> list[tuple[str, list[Event]]]:
+    """Consecutive entries with the same displayed date, as (label, entries)."""
+    groups: list[tuple[str, list[Event]]] = []
+    for e in entries:
+        label = format_date(e.date)
+        if groups and groups[-1][0] == label:
+            groups[-1][1].append(e)
+        else:
+            groups.append((label, [e]))
+    return groups
+
+
+def build_pages(
+    briefing: Briefing,
+    index: Index,
+    options: SiteOptions = SiteOptions(),
+    overrides: list[Path] | None = None,
+) -> list[Generated]:
+    env = environment(overrides)
+    out: list[Generated] = []
+    entries = briefing.entries
+    months = group_by_month(entries)
+    big = {m for m, es in months if len(es) > options.month_page_threshold}
+    r = _Renderer(briefing, index, options, env, big)
+
+    out.append(Generated("index.md", r.render(
+        "home.md.j2", "index.md",
+        latest=list(reversed(entries))[: options.latest],
+        key_figures=latest_claims(briefing.figures),
+    ), in_nav=True))
+    out.append(Generated("timeline/index.md", r.render(
+        "timeline.md.j2", "timeline/index.md", months=months, big=big, group_by_day=group_by_day,
+    ), in_nav=True))
+    keys = [m for m, _ in months]
+    for i, (month, month_entries) in enumerate(months):
+        if month not in big:
+            continue
+        src = month_src(*month)
+        newer = keys[i - 1] if i > 0 else None
+        older = keys[i + 1] if i + 1 < len(keys) else None
+        out.append(Generated(src, r.render(
+            "month.md.j2", src, month=month, entries=month_entries, group_by_day=group_by_day,
+            newer=month_src(*newer) if newer else None, older=month_src(*older) if older else None,
+        )))
+
+    out.append(Generated("actors/index.md", r.render("actors.md.j2", "actors/index.md"), in_nav=True))
+    for actor in briefing.actors.values():
+        src = src_of("actors", actor.id)
+        out.append(Generated(src, r.render("actor.md.j2", src, actor=actor)))
+
+    out.append(Generated("topics/index.md", r.render("topics.md.j2", "topics/index.md"), in_nav=True))
+    for topic in briefing.topics.values():
+        src = src_of("topics", topic.id)
+        kinds = topic.figures
+        if kinds:
+            ledger = [f for f in briefing.figures if f.kind in kinds]
+        else:
+            ids = {a.id for a in index.articles_by_topic.get(topic.id, [])}
+            ledger = [f for f in briefing.figures if f.article in ids]
+        out.append(Generated(src, r.render(
+            "topic.md.j2", src, topic=topic, ledger=ledger, key_figures=latest_claims(ledger),
+        )))
+
+    out.append(Generated("notes/index.md", r.render("notes.md.j2", "notes/index.md"), in_nav=True))
+    for note in briefing.notes.values():
+        src = src_of("notes", note.id)
+        out.append(Generated(src, r.render(
+            "note.md.j2", src, note=note,
+            note_articles=[briefing.articles[a] for a in note.articles if a in briefing.articles],
+        )))
+
+    for article in briefing.articles.values():
+        src = src_of("articles", article.id)
+        body = link_first_mentions(article.body, index.matcher, lambda a, s=src: posixpath.relpath(src_of("actors", a), posixpath.dirname(s)))
+        out.append(Generated(src, r.render("article.md.j2", src, article=article, body=body), draft=article.draft))
+
+    out.append(Generated("data/briefing.json", briefing_json(briefing, index)))
+    for asset in sorted(ASSETS.iterdir()):
+        out.append(Generated(f"assets/briefing/{asset.name}", asset.read_bytes()))
+    return out
+
+
+ASSET_CSS = ["assets/briefing/briefing.css"]
+ASSET_JS = ["assets/briefing/briefing.js"]

@@ -1,0 +1,48 @@
+/* Timeline filter: shows the filter bar and hides entries whose data-* attributes
+   do not match. Without JavaScript the bar stays hidden and every entry is shown. */
+(function () {
+  function setup() {
+    document.querySelectorAll("form.bf-filter").forEach(function (form) {
+      if (form.dataset.ready) return;
+      form.dataset.ready = "1";
+      form.hidden = false;
+      var article = form.closest("article") || document;
+      var entries = Array.prototype.slice.call(article.querySelectorAll(".bf-entry"));
+      var days = Array.prototype.slice.call(article.querySelectorAll(".bf-day"));
+      var count = form.querySelector(".bf-filter-count");
+      function value(name) {
+        var el = form.querySelector('[data-filter="' + name + '"]');
+        return el ? el.value.trim().toLowerCase() : "";
+      }
+      function apply() {
+        var actor = value("actors"), topic = value("topics"), status = value("status"), text = value("text");
+        var shown = 0;
+        entries.forEach(function (el) {
+          var ok = (!actor || (" " + el.dataset.actors + " ").indexOf(" " + actor + " ") >= 0) &&
+                   (!topic || (" " + el.dataset.topics + " ").indexOf(" " + topic + " ") >= 0) &&
+                   (!status || el.dataset.status === status) &&
+                   (!text || el.textContent.toLowerCase().indexOf(text) >= 0);
+          el.classList.toggle("bf-hidden", !ok);
+          if (ok) shown++;
+        });
+        days.forEach(function (day) {
+          var el = day.nextElementSibling, any = false;
+          while (el && el.classList.contains("bf-entry")) {
+            if (!el.classList.contains("bf-hidden")) any = true;
+            el = el.nextElementSibling;
+          }
+          day.classList.toggle("bf-hidden", !any);
+        });
+        var filtered = actor || topic || status || text;
+        count.textContent = filtered ? shown + " of " + entries.length + " entries" : entries.length + " entries";
+      }
+      form.addEventListener("input", apply);
+      form.addEventListener("change", apply);
+      form.addEventListener("submit", function (e) { e.preventDefault(); });
+      apply();
+    });
+  }
+  if (typeof document$ !== "undefined") { document$.subscribe(setup); }
+  else if (document.readyState !== "loading") { setup(); }
+  else { document.addEventListener("DOMContentLoaded", setup); }
+})();

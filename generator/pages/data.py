@@ -1,0 +1,116 @@
+"""``/data/briefing.json``: the whole normalized dataset (spec section 6)."""
+
+from __future__ import annotations
+
+import json
+
+from generator.derive import Index
+from generator.model.types import Briefing, DateValue, Figure
+
+
+def _url(kind: str, ident: str) -> str:
+    return f"/{kind}/{ident}/"
+
+
+def _date(d: DateValue | None) -> str | None:
+    return d.start.isoformat() if d else None
+
+
+def _figure(f: Figure) -> dict:
+    return {
+        "kind": f.kind,
+        "value": f.value,
+        "qualifier": f.qualifier,
+        "as_of": _date(f.as_of),
+        "as_of_precision": f.as_of.precision,
+        "source": f.source,
+        "scope": f.scope,
+        "article": f.article,
+        "event": f.event,
+    }
+
+
+def dataset(briefing: Briefing, index: Index) -> dict:
+    return {
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "date": _date(a.date),
+                "source": [{"name": s.name, "url": s.url} for s in a.sources],
+                "summary": a.summary,
+                "actors": a.actors,
+                "topics": a.topics,
+                "places": a.places,
+                "events": [e.id for e in a.entries],
+                "url": _url("articles", a.id),
+            }
+            for a in sorted(briefing.articles.values(), key=lambda a: (a.date.start, a.id))
+        ],
+        "notes": [
+            {
+                "id": n.id,
+                "title": n.title,
+                "date": _date(n.date),
+                "author": n.author,
+                "kind": n.kind,
+                "actors": n.actors,
+                "topics": n.topics,
+                "articles": n.articles,
+                "url": _url("notes", n.id),
+            }
+            for n in sorted(briefing.notes.values(), key=lambda n: (n.date.start, n.id))
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "date": _date(e.date),
+                "end": e.date.end.isoformat() if e.date.end else None,
+                "precision": e.date.precision,
+                "date_text": e.date.text,
+                "title": e.title,
+                "summary": e.summary,
+                "actors": e.actors,
+                "topics": e.topics,
+                "status": e.status,
+                "place": e.place,
+                "article": e.article,
+                "url": _url("articles", e.article) + (f"#e-{e.id}" if e.id != e.article else ""),
+            }
+            for e in briefing.entries
+        ],
+        "actors": [
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "aliases": a.aliases,
+                "affiliation": a.affiliation,
+                "role": a.role,
+                "country": a.country,
+                "url": _url("actors", a.id),
+                "mentions": index.mentions.get(a.id, 0),
+                "entries": len(index.entries_by_actor.get(a.id, [])),
+            }
+            for a in briefing.actors.values()
+        ],
+        "topics": [
+            {
+                "id": t.id,
+                "title": t.title,
+                "summary": t.summary,
+                "keywords": t.keywords,
+                "figures": t.figures,
+                "url": _url("topics", t.id),
+            }
+            for t in briefing.topics.values()
+        ],
+        "figures": [_figure(f) for f in briefing.figures],
+    }
+
+
+def briefing_json(briefing: Briefing, index: Index) -> str:
+    # ensure_ascii keeps "<" and friends literal but escapes nothing dangerous: JSON is
+    # served as application/json; "</" is escaped anyway so the file is safe to inline.
+    text = json.dumps(dataset(briefing, index), ensure_ascii=False, indent=1)
+    return text.replace("</", "<\\/") + "\n"

@@ -1,0 +1,105 @@
+"""The MkDocs plugin ``briefing``: a thin adapter around :mod:`generator.pipeline`."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator import pipeline
+from generator.model.load import discover
+from generator.pages import ASSET_CSS, ASSET_JS
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+KINDS = ("articles", "notes", "actors", "topics")
+
+
+class BriefingConfig(Config):
+    title = c.Optional(c.Type(str))
+    """Title of the home page; default: site_name."""
+    timezone = c.Type(str, default="UTC")
+    languages = c.ListOfItems(c.Type(str), default=["en"])
+    date_order = c.Choice(("DMY", "MDY", "YMD"), default="DMY")
+    latest = c.Type(int, default=12)
+    month_page_threshold = c.Type(int, default=200)
+
+
+def options_from(plugin_config: BriefingConfig, site_name: str) -> pipeline.Options:
+    return pipeline.Options(
+        title=plugin_config.title or site_name,
+        timezone=plugin_config.timezone,
+        languages=tuple(plugin_config.languages),
+        date_order=plugin_config.date_order,
+        latest=plugin_config.latest,
+        month_page_threshold=plugin_config.month_page_threshold,
+    )
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def __init__(self):
+        self.serving = False
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        for ext in REQUIRED_EXTENSIONS:
+            if ext not in config.markdown_extensions:
+                config.markdown_extensions.append(ext)
+        for css in ASSET_CSS:
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+        for js in ASSET_JS:
+            if all(str(x) != js for x in config.extra_javascript):
+                config.extra_javascript.append(js)
+        if config.nav is None:
+            config.nav = [
+                {"Home": "index.md"},
+                {"Timeline": "timeline/index.md"},
+                {"Actors": "actors/index.md"},
+                {"Topics": "topics/index.md"},
+                {"Notes": "notes/index.md"},
+            ]
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        docs = Path(config.docs_dir)
+        project = Path(config.config_file_path).parent if config.config_file_path else docs.parent
+        overrides = [Path(config.theme.custom_dir) / "briefing"] if config.theme.custom_dir else []
+        result = pipeline.run(
+            docs,
+            options_from(self.config, config.site_name),
+            include_drafts=self.serving,
+            root=project,
+            overrides=overrides,
+        )
+        for problem in result.problems.sorted():
+            (log.error if problem.level == "error" else log.warning)(str(problem))
+        if result.problems.errors:
+            raise PluginError(f"{len(result.problems.errors)} error(s) in the briefing's content; see above")
+
+        # The generated pages replace the editors' files of each kind.
+        replaced = {p.relative_to(docs).as_posix() for paths in discover(docs).values() for p in paths}
+        replaced.add("index.md")
+        for f in list(files):
+            if f.src_uri in replaced:
+                files.remove(f)
+        for page in result.pages:
+            if page.draft:
+                inclusion = InclusionLevel.DRAFT
+            elif page.in_nav or not page.path.endswith(".md"):
+                inclusion = InclusionLevel.UNDEFINED
+            else:
+                inclusion = InclusionLevel.NOT_IN_NAV
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
+        return files
