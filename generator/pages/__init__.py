@@ -8,6 +8,7 @@ other engine could take them as they are.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from collections import defaultdict
@@ -44,15 +45,16 @@ class SiteOptions:
     month_page_threshold: int = MONTH_PAGE_THRESHOLD
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^<>:])")
+# Python-Markdown's backslash-escapable characters, plus "|" (tables)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md_escape(value) -> str:
     """Text from front matter, safe inside Markdown: shows as typed, never as markup."""
     if value is None:
         return ""
-    text = html.escape(" ".join(str(value).split()), quote=True)
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
+    return html.escape(text, quote=False)
 
 
 def attr_escape(value) -> str:
@@ -106,11 +108,14 @@ class _Renderer:
         self.options = options
         self.env = env
 
-    def render(self, template: str, page: str, **context) -> str:
+    def render(self, template: str, page: str, meta: dict | None = None, **context) -> str:
         def rel(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
-        return self.env.get_template(template).render(
+        # Material's page options; only fixed values, never front-matter text.
+        meta = {"hide": ["navigation"], **(meta or {})}
+        head = "---\n" + json.dumps(meta, sort_keys=True) + "\n---\n\n"
+        return head + self.env.get_template(template).render(
             b=self.b, ix=self.index, opts=self.options, page=page, rel=rel, timeline_src=self.timeline_src,
             **context,
         )
@@ -141,6 +146,12 @@ def group_by_day(entries: list[Event]) -> list[tuple[str, list[Event]]]:
     return groups
 
 
+def key_figures(briefing: Briefing) -> list:
+    """Figures of the kinds that topics chart (all figures if no topic charts any)."""
+    kinds = {k for t in briefing.topics.values() for k in t.figures}
+    return [f for f in briefing.figures if not kinds or f.kind in kinds]
+
+
 def build_pages(
     briefing: Briefing,
     index: Index,
@@ -156,8 +167,9 @@ def build_pages(
 
     out.append(Generated("index.md", r.render(
         "home.md.j2", "index.md",
+        meta={"hide": ["navigation", "toc"]},
         latest=list(reversed(entries))[: options.latest],
-        key_figures=latest_claims(briefing.figures),
+        key_figures=latest_claims(key_figures(briefing)),
     ), in_nav=True))
     out.append(Generated("timeline/index.md", r.render(
         "timeline.md.j2", "timeline/index.md", months=months, big=big, group_by_day=group_by_day,
@@ -177,7 +189,7 @@ def build_pages(
     out.append(Generated("actors/index.md", r.render("actors.md.j2", "actors/index.md"), in_nav=True))
     for actor in briefing.actors.values():
         src = src_of("actors", actor.id)
-        out.append(Generated(src, r.render("actor.md.j2", src, actor=actor)))
+        out.append(Generated(src, r.render("actor.md.j2", src, meta={"search": {"boost": 2}}, actor=actor)))
 
     out.append(Generated("topics/index.md", r.render("topics.md.j2", "topics/index.md"), in_nav=True))
     for topic in briefing.topics.values():
