@@ -1,0 +1,52 @@
+"""Golden-file tests: the Markdown generated for the fixture project, page by page.
+
+Run with UPDATE_GOLDEN=1 to rewrite tests/golden/mini/ after an intended change,
+then review the diff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, update_golden
+from generator import pipeline
+
+GOLDEN = Path(__file__).parent / "golden" / "mini"
+TODAY = dt.date(2026, 1, 1)
+
+
+def generated() -> dict[str, str]:
+    root = FIXTURES / "mini"
+    result = pipeline.run(root / "content", pipeline.Options(title="Mini briefing"), root=root, today=TODAY)
+    assert not result.problems.errors, result.problems.sorted()
+    return {p.path: p.content for p in result.pages if p.path.endswith((".md", ".json"))}
+
+
+PAGES = generated()
+
+
+def test_page_set():
+    expected = {
+        "index.md", "timeline/index.md", "actors/index.md", "topics/index.md", "notes/index.md",
+        "actors/khalifa-haftar.md", "actors/lna.md", "actors/who.md", "topics/humanitarian-toll.md",
+        "notes/counting.md", "articles/2019-04-12-strike.md", "articles/2019-04-14-toll.md",
+        "data/briefing.json",
+    }
+    assert set(PAGES) == expected
+    if update_golden():
+        for old in GOLDEN.rglob("*"):
+            if old.is_file() and old.relative_to(GOLDEN).as_posix() not in expected:
+                old.unlink()
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_golden(path: str):
+    golden = GOLDEN / path
+    if update_golden():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(PAGES[path], encoding="utf-8")
+    assert golden.exists(), f"no golden file for {path}; run UPDATE_GOLDEN=1 pytest {__file__}"
+    assert PAGES[path] == golden.read_text(encoding="utf-8")
