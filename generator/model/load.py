@@ -60,6 +60,7 @@ class _Loader:
     settings: DateSettings
     problems: Problems = field(default_factory=Problems)
     refs: list[_Ref] = field(default_factory=list)
+    broken: set[tuple[str, str]] = field(default_factory=set)  # items whose file has errors
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -371,6 +372,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
             seen[kind, ident] = shown
             read = loader.read(path, shown)
             if read is None:
+                loader.broken.add((kind, ident))
                 continue
             data, body, where = read
             table = schema.KINDS[kind]
@@ -378,11 +380,11 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 item = _article(loader, data, body, where, ident, today)
             else:
                 f = loader.fields(data, table, where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
-                if not _ok(f):
-                    continue
-                item = _BUILDERS[kind](f, ident, shown, body)
+                item = _BUILDERS[kind](f, ident, shown, body) if _ok(f) else None
             if item is not None:
                 getattr(briefing, kind)[ident] = item
+            else:
+                loader.broken.add((kind, ident))
 
     index = content_dir / "index.md"
     if index.exists():
@@ -462,7 +464,7 @@ def _check_refs(loader: _Loader, briefing: Briefing) -> None:
     known = {"actors": briefing.actors, "topics": briefing.topics, "articles": briefing.articles}
     for ref in loader.refs:
         pool = known[ref.kind]
-        if ref.id not in pool:
+        if ref.id not in pool and (ref.kind, ref.id) not in loader.broken:
             ref.where.error(
                 ref.line0,
                 f"unknown {ref.kind[:-1]} id '{ref.id}'{did_you_mean(ref.id, pool)}; "

@@ -81,7 +81,7 @@ class LineYAMLHandler(YAMLHandler):
             try:
                 data = loader.get_single_data()
             except yaml.MarkedYAMLError as exc:
-                mark = exc.problem_mark or exc.context_mark
+                mark = exc.context_mark or exc.problem_mark  # where the broken construct starts
                 problem = " ".join(p for p in (exc.context, exc.problem) if p)
                 raise FrontMatterError(f"invalid YAML: {problem}", mark.line if mark else 0) from None
             except yaml.YAMLError as exc:
