@@ -45,7 +45,7 @@ def _project(path: Path) -> tuple[Path, pipeline.Options, Path]:
     plugin = cfg.plugins.get("briefing")
     if plugin is None:
         raise click.ClickException(f"{config_file}: add 'briefing' to the plugins list to use Briefing")
-    return Path(cfg.docs_dir), options_from(plugin.config, cfg.site_name), Path.cwd()
+    return Path(cfg.docs_dir), options_from(plugin.config, cfg.site_name, cfg.site_url), Path.cwd()
 
 
 def _rel(p: Path) -> Path:

@@ -26,16 +26,18 @@ class Options:
     timezone: str = "UTC"
     languages: tuple[str, ...] = ("en",)
     date_order: str = "DMY"
+    date_order_explicit: bool = False
     latest: int = 12
     month_page_threshold: int = 200
+    site_url: str = "/"
 
     @property
     def dates(self) -> DateSettings:
-        return DateSettings(self.timezone, tuple(self.languages), self.date_order)
+        return DateSettings(self.timezone, tuple(self.languages), self.date_order, self.date_order_explicit)
 
     @property
     def site(self) -> SiteOptions:
-        return SiteOptions(self.title, self.latest, self.month_page_threshold)
+        return SiteOptions(self.title, self.latest, self.month_page_threshold, self.site_url)
 
 
 @dataclass

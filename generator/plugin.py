@@ -26,17 +26,20 @@ class BriefingConfig(Config):
     """Title of the home page; default: site_name."""
     timezone = c.Type(str, default="UTC")
     languages = c.ListOfItems(c.Type(str), default=["en"])
-    date_order = c.Choice(("DMY", "MDY", "YMD"), default="DMY")
+    date_order = c.Optional(c.Choice(("DMY", "MDY", "YMD")))
+    """Order of numeric dates; unset means DMY, with a warning on ambiguous ones."""
     latest = c.Type(int, default=12)
     month_page_threshold = c.Type(int, default=200)
 
 
-def options_from(plugin_config: BriefingConfig, site_name: str) -> pipeline.Options:
+def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | None = None) -> pipeline.Options:
     return pipeline.Options(
+        site_url=(site_url.rstrip("/") + "/") if site_url else "/",
         title=plugin_config.title or site_name,
         timezone=plugin_config.timezone,
         languages=tuple(plugin_config.languages),
-        date_order=plugin_config.date_order,
+        date_order=plugin_config.date_order or "DMY",
+        date_order_explicit=plugin_config.date_order is not None,
         latest=plugin_config.latest,
         month_page_threshold=plugin_config.month_page_threshold,
     )
@@ -75,7 +78,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         overrides = [Path(config.theme.custom_dir) / "briefing"] if config.theme.custom_dir else []
         result = pipeline.run(
             docs,
-            options_from(self.config, config.site_name),
+            options_from(self.config, config.site_name, config.site_url),
             include_drafts=self.serving,
             root=project,
             overrides=overrides,

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.dates import DateError, DateSettings, resolve
+from generator.dates import DateError, DateSettings, resolve_checked
 from generator.model import schema
 from generator.model.problems import Problems, did_you_mean
 from generator.model.types import (
@@ -143,10 +143,13 @@ class _Loader:
             return value.strip()
         if t in ("date", "event-date"):
             try:
-                return resolve(value, self.settings, base=base if t == "event-date" else None)
+                resolved = resolve_checked(value, self.settings, base=base if t == "event-date" else None)
             except DateError as exc:
                 where.error(line0, f"'{key}': {exc}")
                 return INVALID
+            if resolved.warning:
+                where.warning(line0, f"'{key}': {resolved.warning}")
+            return resolved.value
         if t == "bool":
             if not isinstance(value, bool):
                 where.error(line0, f"'{key}' must be true or false")

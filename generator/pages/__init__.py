@@ -23,6 +23,7 @@ from generator.derive import Index, latest_claims
 from generator.model.types import Briefing, Event
 from generator.pages.data import briefing_json
 from generator.pages.links import link_first_mentions
+from generator.pages.timelinejs import timeline_json
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -43,6 +44,7 @@ class SiteOptions:
     title: str = "Briefing"
     latest: int = 12  # entries on the home page
     month_page_threshold: int = MONTH_PAGE_THRESHOLD
+    site_url: str = "/"  # absolute base for links in data files read elsewhere (timeline.json)
 
 
 # Python-Markdown's backslash-escapable characters, plus "|" (tables)
@@ -127,10 +129,16 @@ class _Renderer:
 
 
 def group_by_month(entries: list[Event]) -> list[tuple[tuple[int, int], list[Event]]]:
-    """Entries newest month first, newest first within a month."""
+    """Entries newest month first, newest first within a month.
+
+    Entries dated only to the month (or year) come after the month's dated days, never
+    among the entries of its 1st.
+    """
     months: dict[tuple[int, int], list[Event]] = defaultdict(list)
     for e in reversed(entries):
         months[(e.date.start.year, e.date.start.month)].append(e)
+    for month_entries in months.values():
+        month_entries.sort(key=lambda e: e.date.precision in ("month", "year"))  # stable
     return sorted(months.items(), reverse=True)
 
 
@@ -218,6 +226,7 @@ def build_pages(
         out.append(Generated(src, r.render("article.md.j2", src, article=article, body=body), draft=article.draft))
 
     out.append(Generated("data/briefing.json", briefing_json(briefing, index)))
+    out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
     for asset in sorted(ASSETS.iterdir()):
         out.append(Generated(f"assets/briefing/{asset.name}", asset.read_bytes()))
     return out

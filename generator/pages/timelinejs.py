@@ -1,0 +1,56 @@
+"""``/data/timeline.json``: the timeline in TimelineJS3's JSON format.
+
+A newsroom can embed it with TimelineJS (see the README). Text fields are HTML in that
+format, so every value is escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+
+from generator.dates import format_date
+from generator.model.types import Briefing, DateValue
+
+
+def _date_obj(day: dt.date, precision: str) -> dict:
+    out = {"year": day.year}
+    if precision in ("day", "week", "month"):
+        out["month"] = day.month
+    if precision in ("day", "week"):
+        out["day"] = day.day
+    return out
+
+
+def _end(value: DateValue) -> dict | None:
+    if value.end and value.end != value.start:
+        return _date_obj(value.end, "day")
+    if value.precision == "week":
+        return _date_obj(value.start + dt.timedelta(days=6), "day")
+    return None
+
+
+def timeline_json(briefing: Briefing, title: str, base_url: str = "/") -> str:
+    events = []
+    for e in briefing.entries:
+        article = briefing.articles[e.article]
+        link = f"{base_url}articles/{e.article}/" + (f"#e-{e.id}" if e.id != e.article else "")
+        source = ", ".join(html.escape(s.name) for s in article.sources)
+        text = f"<p>{html.escape(e.summary)}</p>" if e.summary else ""
+        text += f'<p><a href="{html.escape(link)}">{html.escape(article.title)}</a> ({source})</p>'
+        event = {
+            "unique_id": f"e-{e.id}",
+            "start_date": _date_obj(e.date.start, e.date.precision),
+            "text": {"headline": html.escape(e.title), "text": text},
+            "display_date": html.escape(e.date.text if e.date.text and not e.date.text[:4].isdigit()
+                                        else format_date(e.date)),
+        }
+        end = _end(e.date)
+        if end:
+            event["end_date"] = end
+        if e.topics:
+            event["group"] = html.escape(briefing.topics[e.topics[0]].title)
+        events.append(event)
+    data = {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": events}
+    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/") + "\n"
