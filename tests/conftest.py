@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from support import FIXTURES, ROOT
 
 
 @pytest.fixture
@@ -27,7 +25,3 @@ def demo(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "content", dest / "content")
     shutil.copytree(ROOT / "theme", dest / "theme")
     return dest
-
-
-def update_golden() -> bool:
-    return os.environ.get("UPDATE_GOLDEN") == "1"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 TOPICS = ("humanitarian-toll", "oil-supply", "eu-diplomacy")
 

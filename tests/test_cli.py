@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import ROOT
+from support import ROOT
 from generator.cli import main
 
 

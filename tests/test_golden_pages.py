@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, update_golden
+from support import FIXTURES, update_golden
 from generator import pipeline
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"

@@ -70,7 +70,10 @@ class Index:
 
 
 def entry_sort_key(entry: Event) -> tuple:
-    return (entry.date.start, PRECISIONS.index(entry.date.precision), entry.title, entry.id)
+    """Spec order: start, precision (day < week < month < year), title; on an equal start and
+    precision a single day comes before a range, so entries with the same date stay together."""
+    date = entry.date
+    return (date.start, PRECISIONS.index(date.precision), date.end or date.start, entry.title, entry.id)
 
 
 def _merge(declared: list[str], detected, known) -> list[str]:

@@ -125,14 +125,16 @@ class _Loader:
                     out[key] = INVALID
                 continue
             line0 = lines.get(key, data_line(data))
-            out[key] = self.value(data[key], spec, key, where, line0, base)
+            out[key] = self.value(data[key], spec, key, where, line0, base, getattr(data, "raw", None))
         return out
 
-    def value(self, value, spec: schema.Key, key: str, where: _File, line0: int, base: dt.date | None):
+    def value(self, value, spec: schema.Key, key: str, where: _File, line0: int, base: dt.date | None,
+              raw: dict | None = None):
         t = spec.type
         if t == "string":
             if isinstance(value, bool):
-                where.error(line0, f"'{key}' was read as {str(value).lower()}; put the text in quotes: {key}: \"{'yes' if value else 'no'}\"")
+                written = raw.get(key, "yes" if value else "no") if raw else ("yes" if value else "no")
+                where.error(line0, f"'{key}' was read as {str(value).lower()}; put the text in quotes: {key}: \"{written}\"")
                 return INVALID
             if isinstance(value, (int, float, dt.date)):
                 where.error(line0, f"'{key}' must be text, not a {_typename(value)}; put it in quotes")
@@ -297,10 +299,11 @@ def _events(records, where: _File, article_id: str, article_date: DateValue, set
         date: DateValue = f["date"]
         end: DateValue | None = f.get("end")
         precision = f.get("precision") or date.precision
-        if end is not None and end.start < date.start:
-            where.error(line0, f"event ends ({end.start}) before it starts ({date.start})")
+        if end is not None and (end.end or end.start) < date.start:
+            where.error(line0, f"event ends ({end.end or end.start}) before it starts ({date.start})")
             continue
-        date = DateValue(date.start, precision, end.start if end else None, date.text)
+        last = end.end or end.start if end is not None else date.end
+        date = DateValue(date.start, precision, last, date.text)
         if date.start > article_date.start:
             where.warning(line0, f"event '{f['title']}' is dated {date.start}, after its article ({article_date.start})")
         entry_id = f"{article_id}--{n}"
@@ -414,6 +417,7 @@ def _article(loader: _Loader, data, body, where: _File, ident: str, today: dt.da
         date = loader.value(head["date"], schema.ARTICLE["date"], "date", where, lines.get("date", 0), None)
     rest = LDict({k: v for k, v in data.items() if k != "date"})
     rest.line, rest.lines = data_line(data), {k: v for k, v in lines.items() if k != "date"}
+    rest.raw = getattr(data, "raw", {})
     table = {k: v for k, v in schema.ARTICLE.items() if k != "date"}
     f = loader.fields(rest, table, where, "an article", base=date.start if isinstance(date, DateValue) else None)
     if "date" not in data:

@@ -36,19 +36,11 @@ class _Loader(_Base):
         super().__init__(stream)
         self.duplicates: list[tuple[str, int]] = []
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.events.AliasEvent):
-            event = self.peek_event()
-            raise FrontMatterError(
-                f"YAML aliases (*{event.anchor}) are not allowed in front matter; write the value out",
-                event.start_mark.line,
-            )
-        return super().compose_node(parent, index)
-
     def construct_mapping(self, node, deep=False):
         mapping = LDict()
         mapping.line = node.start_mark.line
         mapping.lines = {}
+        mapping.raw = {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             try:
@@ -59,6 +51,8 @@ class _Loader(_Base):
                 self.duplicates.append((str(key), key_node.start_mark.line))
             mapping[key] = self.construct_object(value_node, deep=True)
             mapping.lines[key] = key_node.start_mark.line
+            if isinstance(value_node, yaml.ScalarNode):
+                mapping.raw[key] = value_node.value  # the text as written, for messages
         return mapping
 
     def construct_sequence(self, node, deep=False):
@@ -67,15 +61,42 @@ class _Loader(_Base):
         seq.lines = [child.start_mark.line for child in node.value]
         return seq
 
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as exc:
+            raise FrontMatterError(f"'{node.value}' is not a valid date: {exc}", node.start_mark.line) from None
+
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _reject_aliases(fm: str) -> None:
+    """Refuse YAML aliases before anything is constructed (so an alias bomb never expands).
+
+    The C parser composes nodes without Python hooks, so the events are scanned instead;
+    only front matter that contains a '*' at all pays for the scan.
+    """
+    if "*" not in fm:
+        return
+    for event in yaml.parse(fm, Loader=_Base):
+        if isinstance(event, yaml.AliasEvent):
+            raise FrontMatterError(
+                f"YAML aliases (*{event.anchor}) are not allowed in front matter; write the value out",
+                event.start_mark.line,
+            )
 
 
 class LineYAMLHandler(YAMLHandler):
     """python-frontmatter handler whose ``load`` returns (data, duplicate keys)."""
 
     def load(self, fm: str, **kwargs):
+        try:
+            _reject_aliases(fm)
+        except yaml.MarkedYAMLError:
+            pass  # reported with its line by the full load below
         loader = _Loader(fm)
         try:
             try:
@@ -112,4 +133,6 @@ def split(text: str) -> tuple[str | None, str, int]:
         raise FrontMatterError(
             "front matter opened with '---' is never closed; add a line '---' after the last key", 0
         ) from None
-    return fm, body, offset + 1
+    # The boundary pattern may swallow blank lines after the opening '---'.
+    skipped = stripped[: stripped.index(fm)].count("\n") if fm else 0
+    return fm, body, offset + skipped + 1

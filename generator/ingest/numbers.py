@@ -1,0 +1,176 @@
+"""Numbers in English text, in digits or words, and what they are when they are not counts.
+
+``numbers(sentence)`` finds "8,000", "8000", "1.5 million", "seven", "twenty-three",
+"two hundred and fifty", "a dozen"; each :class:`Number` says why it cannot be a
+figure when that is plain from the words around it (a year, an age, a date, a
+distance, a time, a percentage...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+MONTH_RE = r"(?:" + "|".join(MONTHS + MONTHS_SHORT) + r")\b\.?"
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_WORDS = [*_UNITS, *_TENS, *_SCALES, "dozen", "a"]
+_WORD = r"(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_WORD_SEQ = re.compile(rf"(?<![\w-]){_WORD}(?:(?:\s*-\s*|\s+and\s+|\s+){_WORD})*(?![\w-])", re.I)
+_DIGITS = re.compile(
+    r"(?<![\w.,/:-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(million|thousand|billion|hundred)\b)?(?![\d,]\d|\w)",
+    re.I,
+)
+VAGUE = re.compile(r"(?<!\w)(?:dozens|scores|hundreds|thousands|tens of thousands|hundreds of thousands|"
+                   r"several|many|a number)(?: of)?(?!\w)", re.I)
+
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:-\s*)?(?:km|kms|kilomet(?:re|er)s?|miles?|mi|m|metres?|meters?|cm|mm|kg|kilos?|tonnes?|tons?|"
+    r"%|per\s*cent|percent|bpd|b/d|barrels?|dollars?|euros?|dinars?|pounds|usd|eur|lyd|hectares?|sq|square|"
+    r"mph|km/h|degrees?|°)(?!\w)",
+    re.I,
+)
+_AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]olds?\b|^\s*years?\s+(?:old|of age)\b", re.I)
+_DURATION_AFTER = re.compile(r"^-(?:year|month|week|day|hour|minute)s?\b", re.I)
+_AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage)\s*$", re.I)
+_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH_RE}|^\s*[-–]\s*\d{{1,2}}\s+{MONTH_RE}")
+_DATE_BEFORE = re.compile(rf"{MONTH_RE}\s*$|{MONTH_RE}\s+\d{{1,2}}\s*[-–]\s*$")
+_TIME_AFTER = re.compile(r"^(?:[:.]\d{2}\b|\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|h\b|hrs\b|o'clock))", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_MONEY_BEFORE = re.compile(r"(?:[$€£]|\bUS\$|\bUSD|\bLYD)\s*$")
+_REF_BEFORE = re.compile(r"(?:\bNo\.?|#|\bNumber|\bResolution|\bpage|\bp\.|\bitem|\bflight)\s*$", re.I)
+_RANGE = re.compile(r"^[-–/]\d|^\s*[-–]\s*\d")
+_APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+
+
+@dataclass(frozen=True)
+class Number:
+    start: int
+    end: int
+    value: int | None  # None when not a whole number
+    text: str
+    excluded: str | None = None  # why this is not a count ("a year", "an age", "a distance" ...)
+    approximate: bool = False  # "a dozen"
+
+
+def numbers(sentence: str) -> list[Number]:
+    found: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DIGITS.finditer(sentence):
+        whole = m.group(1).replace(",", "")
+        value: float = int(whole)
+        if m.group(2):
+            value = float(f"{whole}.{m.group(2)}")
+        if m.group(3):
+            value *= _SCALES[m.group(3).lower()]
+        as_int = int(value) if float(value).is_integer() else None
+        num = Number(m.start(), m.end(), as_int, m.group())
+        found.append(_classify(sentence, num, bare_digits=not m.group(3) and "," not in m.group(1) and not m.group(2)))
+        taken.append((m.start(), m.end()))
+    for m in _WORD_SEQ.finditer(sentence):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        parsed = _parse_words(m.group())
+        if parsed is None:
+            continue
+        value, approximate, lead = parsed
+        start = m.start() + lead
+        num = Number(start, m.end(), value, sentence[start: m.end()], approximate=approximate)
+        found.append(_classify(sentence, num, bare_digits=False))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+def _parse_words(text: str) -> tuple[int, bool, int] | None:
+    """(value, approximate, offset of the first number word) or None if not a number."""
+    tokens = [(m.start(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", text)]
+    # a leading "a" counts only before a scale ("a hundred", "a dozen")
+    while tokens and tokens[0][1] in ("a", "and"):
+        if tokens[0][1] == "a" and len(tokens) > 1 and tokens[1][1] in (*_SCALES, "dozen"):
+            break
+        tokens = tokens[1:]
+    while tokens and tokens[-1][1] in ("a", "and"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    words = [t for _, t in tokens]
+    if "a" in words[1:]:
+        return None  # "one a two": not one number
+    if words == ["dozen"] or words[-1:] == ["dozen"] and len(words) > 2:
+        return None
+    if words in (["a", "dozen"],):
+        return 12, True, tokens[0][0]
+    if words[-1] == "dozen" and len(words) == 2 and words[0] in _UNITS:
+        return _UNITS[words[0]] * 12, False, tokens[0][0]
+    total, current = 0, 0
+    seen_any = False
+    for w in words:
+        if w == "and":
+            continue
+        if w == "a":
+            current = 1
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in _SCALES:
+            total += max(current, 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+        seen_any = True
+    if not seen_any:
+        return None
+    return total + current, False, tokens[0][0]
+
+
+def _classify(sentence: str, num: Number, *, bare_digits: bool) -> Number:
+    before, after = sentence[: num.start], sentence[num.end:]
+    reason = None
+    if num.value is None:
+        reason = "not a whole number"
+    elif _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
+        reason = "part of a date"
+    elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        reason = "an age"
+    elif _DURATION_AFTER.match(after):
+        reason = "a duration"
+    elif _UNIT_AFTER.match(after):
+        reason = "a measure (distance, share, money or volume)"
+    elif _MONEY_BEFORE.search(before):
+        reason = "an amount of money"
+    elif _TIME_AFTER.match(after) or re.search(r"\d[:.]$", before):
+        reason = "a time of day"
+    elif _ORDINAL_AFTER.match(after):
+        reason = "an ordinal"
+    elif _REF_BEFORE.search(before):
+        reason = "a reference number"
+    elif bare_digits and _RANGE.match(after) or re.search(r"\d\s*[-–/]\s*$", before):
+        reason = "part of a range or code"
+    elif bare_digits and len(num.text) == 4 and 1800 <= (num.value or 0) <= 2100 and not _COUNT_AFTER.match(after):
+        reason = "a year"
+    elif (re.match(r"^\s*,", after) and _APPOSITION_AGE.search(before) and num.value is not None
+          and 10 <= num.value <= 110):
+        reason = "an age"  # "Khalifa Haftar, 75, said"
+    if reason is None:
+        return num
+    return Number(num.start, num.end, num.value, num.text, reason, num.approximate)
+
+
+_COUNT_AFTER = re.compile(
+    r"^\s+(?:more\s+|other\s+)?(?:people|persons|civilians|children|men|women|migrants|refugees|residents|"
+    r"fighters|soldiers|families|killed|dead|died|wounded|injured|displaced|fled|flee|evacuated|have|had|were)\b",
+    re.I,
+)
