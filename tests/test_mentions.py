@@ -200,26 +200,17 @@ H = "[Haftar](/actors/khalifa-haftar/)"
         pytest.param(
             "Haftar\n======\n\nHaftar again\n",
             f"Haftar\n======\n\n{H} again\n",
-            id="setext-heading-skipped",
-            marks=pytest.mark.xfail(
-                reason="BUG: links.link_first_mentions rewrites the text line of a setext heading "
-                       "(only the underline is recognised)", strict=True),
+            id="setext-heading-skipped"
         ),
         pytest.param(
             'see <a href="/x">Haftar</a> and Haftar\n',
             f'see <a href="/x">Haftar</a> and {H}\n',
-            id="html-anchor-text-skipped",
-            marks=pytest.mark.xfail(
-                reason="BUG: links.link_first_mentions links text inside an HTML <a> element, "
-                       "producing a nested link", strict=True),
+            id="html-anchor-text-skipped"
         ),
         pytest.param(
             "<div>\nHaftar spoke\n</div>\n\nHaftar\n",
             f"<div>\nHaftar spoke\n</div>\n\n{H}\n",
-            id="html-block-content-skipped",
-            marks=pytest.mark.xfail(
-                reason="BUG: links.link_first_mentions rewrites lines inside a raw HTML block, where "
-                       "Markdown is not rendered and the link shows as literal [..](..)", strict=True),
+            id="html-block-content-skipped"
         ),
     ],
 )

@@ -7,6 +7,7 @@ cost grows with the text, not with aliases times text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -67,25 +68,33 @@ class Matcher:
         self._capitals_re = _compile(capitals, 0)
 
     def find(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions in text order, longest match winning on overlaps."""
+        """Non-overlapping mentions in text order; where candidates overlap the longest wins."""
         found: list[Mention] = []
         if self._folded_re is not None:
             ftext, index = fold(text)
             for m in self._folded_re.finditer(ftext):
-                start = index[m.start()]
-                end = index[m.end() - 1] + 1
-                found.append(Mention(start, end, self._folded[" ".join(m.group().split())]))
+                matched = m.group(1)
+                start = index[m.start(1)]
+                end = index[m.start(1) + len(matched) - 1] + 1
+                found.append(Mention(start, end, self._folded[" ".join(matched.split())]))
         if self._capitals_re is not None:
             for m in self._capitals_re.finditer(text):
-                found.append(Mention(m.start(), m.end(), self._capitals[m.group()]))
-        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
-        out: list[Mention] = []
-        last_end = -1
+                found.append(Mention(m.start(1), m.end(1), self._capitals[m.group(1)]))
+        if len(found) < 2:
+            return found
+        # Longest first; a candidate overlapping an accepted one is dropped.
+        found.sort(key=lambda x: (-(x.end - x.start), x.start))
+        taken: list[Mention] = []
+        starts: list[int] = []
         for mention in found:
-            if mention.start >= last_end:
-                out.append(mention)
-                last_end = mention.end
-        return out
+            i = bisect.bisect_left(starts, mention.start)
+            if i > 0 and taken[i - 1].end > mention.start:
+                continue
+            if i < len(taken) and taken[i].start < mention.end:
+                continue
+            taken.insert(i, mention)
+            starts.insert(i, mention.start)
+        return taken
 
     def actors(self, text: str) -> dict[str, int]:
         """Mention counts per actor id."""
@@ -98,7 +107,8 @@ class Matcher:
 def _compile(words: dict[str, str], flags: int) -> re.Pattern | None:
     if not words:
         return None
-    # longest first, so the alternation prefers the longest alias at a position
+    # Longest first, so the alternation prefers the longest alias at a position; the
+    # lookahead finds candidates at every position, so overlapping aliases can compete.
     alternatives = sorted(words, key=lambda w: (-len(w), w))
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", flags)
+    return re.compile(rf"(?<!\w)(?=((?:{body}))(?!\w))", flags)

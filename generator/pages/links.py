@@ -15,7 +15,8 @@ from generator.derive.mentions import Matcher
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _SKIP_LINE = re.compile(r"^(?:\s{0,3}#|\s{0,3}<|\s{0,3}\[[^\]]+\]:|    |\t)")
 _PROTECTED = re.compile(
-    r"`+[^`]*`+"                       # inline code
+    r"<a\b[^>]*>.*?</a\s*>"             # HTML links, with their text
+    r"|`+[^`]*`+"                      # inline code
     r"|!?\[[^\]]*\]\([^)]*\)"          # inline links and images
     r"|!?\[[^\]]*\]\[[^\]]*\]"         # reference links
     r"|\[[^\]]*\]"                     # bracketed text (could become a link)
@@ -24,11 +25,30 @@ _PROTECTED = re.compile(
 )
 
 
+# Python-Markdown's block-level tags: a line opening one starts a raw HTML block.
+_BLOCK_TAGS = (
+    "address|article|aside|blockquote|body|canvas|colgroup|dd|details|div|dl|dt|fieldset|figcaption|figure|"
+    "footer|form|h[1-6]|header|hr|html|iframe|legend|li|main|map|math|menu|nav|noscript|object|ol|output|p|"
+    "pre|progress|script|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul|video"
+)
+_HTML_BLOCK = re.compile(rf"^\s{{0,3}}</?(?:{_BLOCK_TAGS})\b(?![^>]*\bmarkdown\b)", re.I)
+
+
 def link_first_mentions(body: str, matcher: Matcher, url_for: Callable[[str], str]) -> str:
     linked: set[str] = set()
     out: list[str] = []
     fence: str | None = None
-    for line in body.splitlines(keepends=True):
+    in_html = False
+    lines = body.splitlines(keepends=True)
+    for n, line in enumerate(lines):
+        if in_html:  # a raw HTML block runs to the next blank line; Markdown is not rendered in it
+            in_html = bool(line.strip())
+            out.append(line)
+            continue
+        if fence is None and _HTML_BLOCK.match(line):
+            in_html = True
+            out.append(line)
+            continue
         m = _FENCE.match(line)
         if fence is not None:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
@@ -39,7 +59,8 @@ def link_first_mentions(body: str, matcher: Matcher, url_for: Callable[[str], st
             fence = m.group(1)
             out.append(line)
             continue
-        if _SKIP_LINE.match(line) or _is_setext_underline(line):
+        following = lines[n + 1] if n + 1 < len(lines) else ""
+        if _SKIP_LINE.match(line) or _is_setext_underline(line) or (line.strip() and _is_setext_underline(following)):
             out.append(line)
             continue
         out.append(_link_line(line, matcher, url_for, linked))
