@@ -1,0 +1,71 @@
+"""Timeline pages: month pages for busy months, the timeline.json file, precision on pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from support import FIXTURES
+from generator import pipeline
+from generator.pages import group_by_month
+
+
+def pages(**options) -> dict[str, str]:
+    root = FIXTURES / "mini"
+    result = pipeline.run(root / "content", pipeline.Options(**options), root=root, today=dt.date(2026, 1, 1))
+    assert not result.problems.errors
+    return {p.path: p.content for p in result.pages}
+
+
+def test_busy_month_gets_its_own_page_with_neighbours(mini):
+    # three entries in April 2019 in the fixture: a threshold of 1 sends April to its own page
+    (mini / "content/articles/2019-05-02-may.md").write_text(
+        "---\ntitle: May item\ndate: 2019-05-02\nsource: WHO\n---\n\nText.\n", encoding="utf-8")
+    (mini / "content/articles/2019-05-03-may2.md").write_text(
+        "---\ntitle: May item 2\ndate: 2019-05-03\nsource: WHO\n---\n\nText.\n", encoding="utf-8")
+    result = pipeline.run(mini / "content", pipeline.Options(month_page_threshold=1), root=mini,
+                          today=dt.date(2026, 1, 1))
+    out = {p.path: p.content for p in result.pages}
+    assert "timeline/2019/04.md" in out and "timeline/2019/05.md" in out
+    index = out["timeline/index.md"]
+    assert "[open April 2019](2019/04.md)" in index
+    assert 'id="e-' not in index  # every entry lives on its month page
+    april = out["timeline/2019/04.md"]
+    assert "[← Newer month](05.md)" in april and "Older month" not in april
+    assert "[Older month →](04.md)" in out["timeline/2019/05.md"]
+    for e in ("2019-04-12-strike--1", "2019-04-12-strike--2", "2019-04-14-toll"):
+        assert f'id="e-{e}"' in april
+    # the article's "see it on the timeline" link goes to the month page
+    assert "(../timeline/2019/04.md#e-2019-04-14-toll)" in out["articles/2019-04-14-toll.md"]
+
+
+def test_quiet_months_stay_on_the_timeline_page():
+    out = pages()
+    assert not any(re.match(r"timeline/\d{4}/", p) for p in out)
+    assert out["timeline/index.md"].count('class="bf-entry ') == 3
+
+
+def test_month_precision_entries_come_after_the_days_of_their_month():
+    from generator.model.types import DateValue, Event
+
+    def ev(i, day, precision):
+        return Event(id=f"e{i}", article="a", date=DateValue(day, precision), title=f"t{i}")
+
+    entries = [ev(1, dt.date(2019, 4, 1), "day"), ev(2, dt.date(2019, 4, 1), "month"),
+               ev(3, dt.date(2019, 4, 2), "day"), ev(4, dt.date(2019, 5, 3), "day")]
+    months = group_by_month(entries)
+    assert [(m, [e.id for e in es]) for m, es in months] == [
+        ((2019, 5), ["e4"]), ((2019, 4), ["e3", "e1", "e2"])]
+
+
+def test_timeline_json_honours_precision():
+    data = json.loads(pages()["data/timeline.json"])
+    by_id = {e["unique_id"]: e for e in data["events"]}
+    strike = by_id["e-2019-04-12-strike--1"]
+    assert strike["start_date"] == {"year": 2019, "month": 4, "day": 12}
+    assert "group" not in strike  # no topic on this event
+    assert by_id["e-2019-04-14-toll"]["group"] == "Humanitarian toll"
+    assert data["title"]["text"]["headline"] == "Briefing"
+    # text is HTML in TimelineJS: values from front matter are escaped
+    assert "&lt;b&gt;hit&lt;/b&gt;" in strike["text"]["text"]
