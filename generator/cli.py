@@ -143,5 +143,8 @@ def serve(config_file: Path, dev_addr: str, open_in_browser: bool):
     mkdocs_serve(str(config_file), dev_addr=dev_addr, open_in_browser=open_in_browser)
 
 
+from generator.commands.ingest import ingest as _ingest; main.add_command(_ingest)  # noqa: E402,E702
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.dates import DateSettings
 from generator.derive import Index, derive
+from generator.model.history import last_changed
 from generator.model.load import load
 from generator.model.problems import Problems
 from generator.model.types import Briefing
@@ -30,6 +31,7 @@ class Options:
     latest: int = 12
     month_page_threshold: int = 200
     site_url: str = "/"
+    history: bool = True  # read file change dates from git
 
     @property
     def dates(self) -> DateSettings:
@@ -62,6 +64,8 @@ def run(content_dir: Path | str, options: Options = Options(), *, include_drafts
     result = check(content_dir, options, root=root, today=today)
     if result.problems.errors:
         return result
+    if options.history:
+        result.briefing.changed = last_changed(Path(content_dir), Path(root or Path(content_dir).parent), today)
     result.index = derive(result.briefing, include_drafts=include_drafts)
     result.pages = build_pages(result.briefing, result.index, options.site, overrides)
     return result

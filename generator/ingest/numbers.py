@@ -14,7 +14,7 @@ from dataclasses import dataclass
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-MONTH_RE = r"(?:" + "|".join(MONTHS + MONTHS_SHORT) + r")\b\.?"
+MONTH_RE = r"(?:(?:" + "|".join(MONTHS) + r")\b|(?:" + "|".join(MONTHS_SHORT) + r")\b\.?)"
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -41,7 +41,9 @@ _UNIT_AFTER = re.compile(
     re.I,
 )
 _AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]olds?\b|^\s*years?\s+(?:old|of age)\b", re.I)
-_DURATION_AFTER = re.compile(r"^-(?:year|month|week|day|hour|minute)s?\b", re.I)
+_DURATION_AFTER = re.compile(r"^-(?:year|month|week|day|hour|minute)s?\b|"
+                             r"^\s+(?:more\s+|full\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|nights?|"
+                             r"decades?|centuries)\b", re.I)
 _AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage)\s*$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH_RE}|^\s*[-–]\s*\d{{1,2}}\s+{MONTH_RE}")
 _DATE_BEFORE = re.compile(rf"{MONTH_RE}\s*$|{MONTH_RE}\s+\d{{1,2}}\s*[-–]\s*$")
@@ -143,6 +145,8 @@ def _classify(sentence: str, num: Number, *, bare_digits: bool) -> Number:
         reason = "not a whole number"
     elif _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
         reason = "part of a date"
+    elif num.text.lower() == "one" and re.search(r"\bno\s*$", before, re.I):
+        reason = "'no one'"
     elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
         reason = "an age"
     elif _DURATION_AFTER.match(after):

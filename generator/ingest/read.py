@@ -238,7 +238,11 @@ class _TextExtractor(HTMLParser):
             return
         if self._skip:
             return
-        self._current.append(data)
+        parts = re.split(r"\n[ \t]*\n", data)  # blank lines in text (Markdown with inline HTML) end a block
+        for i, part in enumerate(parts):
+            if i:
+                self._flush()
+            self._current.append(part)
         if self._h1 is not None:
             self._h1.append(data)
 

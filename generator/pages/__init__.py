@@ -21,6 +21,7 @@ import jinja2
 from generator.dates import format_date
 from generator.derive import Index, latest_claims
 from generator.model.types import Briefing, Event
+from generator.pages.charts import Point, line_chart, sparkline, weekly_counts
 from generator.pages.data import briefing_json
 from generator.pages.links import link_first_mentions
 from generator.pages.timelinejs import timeline_json
@@ -83,6 +84,95 @@ def src_of(kind: str, ident: str) -> str:
 
 def month_src(year: int, month: int) -> str:
     return f"timeline/{year:04d}/{month:02d}.md"
+
+
+def page_url(src: str) -> str:
+    """The directory URL of a page (MkDocs' use_directory_urls): "topics/x.md" -> "topics/x/"."""
+    stem = src[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def rel_url(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A link from one page to another in raw HTML, where MkDocs does not rewrite links."""
+    target = page_url(to_src)
+    base = page_url(from_src)
+    rel = posixpath.relpath(target or ".", base or ".")
+    rel = "" if rel == "." else rel + "/"
+    return (rel or "./") + anchor
+
+
+def figure_label(f) -> str:
+    qualifier = QUALIFIER_WORDS[f.qualifier]
+    return (f"{qualifier + ' ' if qualifier else ''}{f.value:,} {kind_label(f.kind).lower()}, per {f.source}, "
+            f"as of {format_date(f.as_of)}")
+
+
+def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
+    """(kind, SVG) for each figure kind the topic charts, one series per source."""
+    out = []
+    for kind in topic.figures:
+        claims = [f for f in ledger if f.kind == kind]
+        if not claims:
+            continue
+        series: dict[str, list[Point]] = defaultdict(list)
+        for f in claims:
+            href = rel_url(src, src_of("articles", f.article), f"#e-{f.event}" if f.event else "")
+            series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f)))
+        first = min(f.as_of.start for f in claims)
+        last = max(f.as_of.start for f in claims)
+        when = (f"on {format_date_short(first)}" if first == last
+                else f"{format_date_short(first)} to {format_date_short(last)}")
+        title = f"{kind_label(kind)}: claims by source, {when}"
+        desc = (f"{_plural(len(claims), 'claim')} from {_plural(len(series), 'source')} ({', '.join(sorted(series))}). "
+                f"Latest: " + "; ".join(figure_label(f) for f in latest_claims(claims)) + ".")
+        out.append((kind, line_chart(f"chart-{topic.id}-{kind}", title, desc, dict(series))))
+    return out
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def format_date_short(day) -> str:
+    return f"{day.day} {day.strftime('%b')} {day.year}"
+
+
+def ledger_rows(ledger: list) -> list[tuple]:
+    """Claims grouped by (as-of date, kind), newest first: conflicting claims share a row."""
+    rows: dict[tuple, list] = defaultdict(list)
+    for f in ledger:
+        rows[(f.as_of.start, f.kind)].append(f)
+    return [(day, kind, sorted(claims, key=lambda f: (f.source, f.value)))
+            for (day, kind), claims in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True)]
+
+
+def actor_activity(actor_id: str, index: Index, briefing: Briefing) -> str:
+    entries = index.entries_by_actor.get(actor_id, [])
+    if not briefing.entries or not entries:
+        return ""
+    start, end = briefing.entries[0].date.start, briefing.entries[-1].date.start
+    counts = weekly_counts([e.date.start for e in entries], start, end)
+    title = (f"{len(entries)} entries over {len(counts)} weeks, {format_date_short(start)} to "
+             f"{format_date_short(end)}; busiest week: {max(counts)}")
+    return sparkline(f"spark-{actor_id}", title, counts)
+
+
+def stale_entries(actor, entries: list, briefing: Briefing) -> int:
+    """Entries whose article changed after the actor's profile file (git dates; entry dates if unknown)."""
+    edited = briefing.changed.get(actor.path)
+    if edited is None:
+        return 0
+    newer = 0
+    for e in entries:
+        article = briefing.articles[e.article]
+        when = briefing.changed.get(article.path, e.date.start)
+        if when > edited:
+            newer += 1
+    return newer
 
 
 def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
@@ -197,7 +287,13 @@ def build_pages(
     out.append(Generated("actors/index.md", r.render("actors.md.j2", "actors/index.md"), in_nav=True))
     for actor in briefing.actors.values():
         src = src_of("actors", actor.id)
-        out.append(Generated(src, r.render("actor.md.j2", src, meta={"search": {"boost": 2}}, actor=actor)))
+        entries = index.entries_by_actor.get(actor.id, [])
+        out.append(Generated(src, r.render(
+            "actor.md.j2", src, meta={"search": {"boost": 2}}, actor=actor,
+            activity=actor_activity(actor.id, index, briefing),
+            stale=stale_entries(actor, entries, briefing),
+            edited=briefing.changed.get(actor.path),
+        )))
 
     out.append(Generated("topics/index.md", r.render("topics.md.j2", "topics/index.md"), in_nav=True))
     for topic in briefing.topics.values():
@@ -209,7 +305,8 @@ def build_pages(
             ids = {a.id for a in index.articles_by_topic.get(topic.id, [])}
             ledger = [f for f in briefing.figures if f.article in ids]
         out.append(Generated(src, r.render(
-            "topic.md.j2", src, topic=topic, ledger=ledger, key_figures=latest_claims(ledger),
+            "topic.md.j2", src, topic=topic, ledger=ledger_rows(ledger), key_figures=latest_claims(ledger),
+            charts=topic_charts(topic, ledger, src),
         )))
 
     out.append(Generated("notes/index.md", r.render("notes.md.j2", "notes/index.md"), in_nav=True))

@@ -1,0 +1,126 @@
+"""``briefing ingest FILE...``: seed documents to draft articles (spec section 8)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from generator.dates import DateError, resolve
+from generator.ingest import (
+    IngestError,
+    ProjectError,
+    ReadError,
+    article_id,
+    draft_of,
+    existing,
+    find_project,
+    render,
+)
+from generator.ingest.report import summary
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--date", "date_text", metavar="DATE",
+              help="Publication date (2019-04-12 or 12 April 2019). Default: a full date stated in the text.")
+@click.option("--source", metavar="NAME", help="Who published it, e.g. Reuters. Default: the page's site name.")
+@click.option("--url", metavar="URL", help="Address of the original (http or https).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write drafts into. Default: the project's content/articles.")
+@click.option("--project", "project_path", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="The briefing project (folder with mkdocs.yml or content/) whose actors and topics to use.")
+@click.option("--force", is_flag=True, help="Replace a draft that already has the same id.")
+@click.option("--dry-run", is_flag=True, help="Print what would be inferred; write nothing.")
+def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run):
+    """Turn seed documents (plain text, Markdown or HTML; '-' for standard input) into draft articles.
+
+    Each FILE becomes content/articles/<date>-<title>.md with draft: true and the front matter
+    ingest could infer: title, date, source, actors, topics, figures and candidate events.
+    Every guess is marked '# inferred: <the words it came from>' for review. Existing files
+    are never overwritten unless --force is given.
+    """
+    try:
+        project = find_project(project_path)
+    except ProjectError as exc:
+        raise click.ClickException(str(exc)) from None
+    date = None
+    if date_text is not None:
+        try:
+            value = resolve(date_text, project.settings)
+        except DateError as exc:
+            raise click.BadParameter(str(exc), param_hint="--date") from None
+        if value.precision != "day":
+            raise click.BadParameter(f"'{date_text}' is not a day; give the full publication date, "
+                                     "like 2019-04-12", param_hint="--date")
+        date = value.start
+    if url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.I):
+        raise click.BadParameter(f"{url!r} must start with http:// or https://", param_hint="--url")
+    if source is not None and not source.strip():
+        raise click.BadParameter("give a name", param_hint="--source")
+    if files.count("-") > 1:
+        raise click.UsageError("standard input ('-') can be read only once")
+    out = out_dir if out_dir is not None else project.articles
+    total = len(files)
+    written: dict[str, Path] = {}
+    failed = 0
+    for n, name in enumerate(files, start=1):
+        progress = f"[{n}/{total}] " if total > 1 else ""
+        try:
+            raw = _read(name)
+            draft = draft_of(raw, name, project, date=date, date_words=date_text or "", source=source, url=url)
+        except (ReadError, IngestError) as exc:
+            failed += 1
+            click.echo(f"{progress}briefing ingest: {exc}", err=True)
+            continue
+        ident = article_id(draft.date.value, draft.title.value, name)
+        target = out / f"{ident}.md"
+        clash = written.get(ident) or existing(project.articles, ident) or existing(out, ident)
+        if clash is not None and not (force and clash.resolve() == target.resolve() and ident not in written):
+            failed += 1
+            why = ("was written from an earlier file of this run" if ident in written
+                   else "already exists")
+            hint = "" if ident in written else (
+                "; pass --force to replace it" if clash.resolve() == target.resolve()
+                else "; ids must be unique, so rename or remove that file first")
+            click.echo(f"{progress}briefing ingest: {name}: {_shown(clash)} {why} (id '{ident}'); "
+                       f"not overwriting{hint}", err=True)
+            continue
+        if dry_run:
+            click.echo(f"{progress}{name} -> {_shown(target)} (dry run, not written)")
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            target.write_text(render(draft), "utf-8")
+            written[ident] = target
+            click.echo(f"{progress}{name} -> {_shown(target)} (draft{', replaced' if clash else ''})")
+        click.echo(summary(draft))
+    done = total - failed
+    verb = "would write" if dry_run else "wrote"
+    click.echo(f"briefing ingest: {verb} {done} of {total} draft(s)"
+               + (f" into {_shown(out)}" if done else "") + (f"; {failed} failed" if failed else ""),
+               err=True)
+    if failed:
+        sys.exit(1)
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return click.get_binary_stream("stdin").read()
+    path = Path(name)
+    if path.is_dir():
+        raise ReadError(f"{name}: is a folder; give the files in it (e.g. {name}/*)")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise ReadError(f"{name}: cannot read it: {exc.strerror}") from None

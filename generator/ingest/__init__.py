@@ -1,0 +1,32 @@
+"""``briefing ingest``: turn seed documents (text, Markdown, HTML) into draft articles (spec section 8).
+
+Plain functions, no MkDocs:
+
+- :mod:`.read` extracts text (HTML through :mod:`html.parser`) and refuses empty or binary input;
+- :mod:`.text` splits paragraphs and sentences;
+- :mod:`.numbers`, :mod:`.figures` find figure claims; :mod:`.actors` finds actors, topics and
+  who a sentence attributes its numbers to; :mod:`.events` finds and resolves date expressions;
+- :mod:`.infer` puts it together into a :class:`~.infer.Draft`;
+- :mod:`.write` writes front matter with ``# inferred:`` comments; :mod:`.report` prints the summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.ingest.infer import Draft, IngestError, infer
+from generator.ingest.project import Project, ProjectError, find_project
+from generator.ingest.read import Document, ReadError, read_bytes
+from generator.ingest.write import article_id, existing, render
+
+__all__ = [
+    "Document", "Draft", "IngestError", "Project", "ProjectError", "ReadError", "article_id", "draft_of",
+    "existing", "find_project", "infer", "read_bytes", "render",
+]
+
+
+def draft_of(raw: bytes, name: str, project: Project, *, date: dt.date | None = None, date_words: str = "",
+             source: str | None = None, url: str | None = None) -> Draft:
+    """Read one document and infer its draft; raises ReadError or IngestError with a clear message."""
+    doc = read_bytes(raw, name)
+    return infer(doc, project.vocabulary, project.settings, date=date, date_words=date_words, source=source, url=url)

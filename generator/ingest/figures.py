@@ -1,0 +1,360 @@
+"""Figure claims in English sentences (spec section 8, issue point 3).
+
+A figure is a number tied to killed, dead, died, wounded, injured, displaced,
+fled/flee or evacuated. Each sentence is rewritten with every countable number
+replaced by a placeholder ``⟨k⟩``; the patterns below then read the words around
+the placeholders:
+
+A  "75 people have been killed", "323 wounded", "More than 8000 flee"
+B  "killing at least seven civilians", "has displaced 8,000 people"
+C  "Of the dead, at least 18 were civilians", "Seven of the dead ... were civilians",
+   "Among the dead were nine civilians", "6 children were among the dead"
+F  "the number of people killed ... has risen to 205", "the death toll rose to 174"
+U  "... up from about 13,625" (the same kind as the figure just before)
+
+Numbers that are years, ages, dates, distances and other measures never get a
+placeholder (see :mod:`generator.ingest.numbers`), and a number followed by any
+noun that is not a kind of people ("14 vehicles", "3 days") is not a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.ingest.numbers import VAGUE, Number, numbers
+
+KILLED = "killed"
+WOUNDED = "wounded"
+DISPLACED = "displaced"
+EVACUATED = "evacuated"
+
+# words after the number -> base kind
+_AFTER = {
+    "killed": KILLED, "dead": KILLED, "died": KILLED, "deaths": KILLED, "fatalities": KILLED,
+    "lost their lives": KILLED, "have lost their lives": KILLED,
+    "wounded": WOUNDED, "injured": WOUNDED, "hurt": WOUNDED, "injuries": WOUNDED,
+    "displaced": DISPLACED, "internally displaced": DISPLACED, "fled": DISPLACED, "flee": DISPLACED,
+    "flees": DISPLACED, "fleeing": DISPLACED, "forced to flee": DISPLACED,
+    "evacuated": EVACUATED,
+}
+# words before the number -> base kind
+_BEFORE = {
+    "killing": KILLED, "killed": KILLED, "kills": KILLED, "kill": KILLED,
+    "wounding": WOUNDED, "wounded": WOUNDED, "wounds": WOUNDED, "injuring": WOUNDED, "injured": WOUNDED,
+    "injures": WOUNDED,
+    "displacing": DISPLACED, "displaced": DISPLACED, "displaces": DISPLACED,
+    "evacuating": EVACUATED, "evacuated": EVACUATED, "evacuates": EVACUATED,
+}
+_NOUN_TERMS = {"dead": KILLED, "killed": KILLED, "wounded": WOUNDED, "injured": WOUNDED, "displaced": DISPLACED,
+               "evacuated": EVACUATED, "casualties": None}
+
+# kinds of people; a group gives the figure kind a prefix ("civilians-killed") and a scope
+_GROUPS = {
+    "civilian": "civilians", "civilians": "civilians",
+    "child": "children", "children": "children", "kids": "children", "boys": "children", "girls": "children",
+    "woman": "women", "women": "women",
+    "migrant": "migrants", "migrants": "migrants",
+    "refugee": "refugees", "refugees": "refugees", "asylum seekers": "refugees",
+    "fighter": "fighters", "fighters": "fighters", "combatants": "fighters", "militiamen": "fighters",
+    "militants": "fighters", "gunmen": "fighters",
+    "soldier": "soldiers", "soldiers": "soldiers", "troops": "soldiers",
+    "health workers": "health-workers", "medics": "health-workers", "paramedics": "health-workers",
+    "doctors": "health-workers", "nurses": "health-workers",
+    "journalists": "journalists", "detainees": "detainees", "prisoners": "detainees",
+}
+_PEOPLE_PLAIN = ["people", "persons", "person", "others", "individuals", "residents", "resident", "men", "man",
+                 "patients", "protesters", "demonstrators", "inhabitants", "workers", "staff", "members",
+                 "policemen", "officers", "victims", "idps", "bystanders", "passengers", "students", "pilgrims"]
+_PEOPLE = sorted({*_GROUPS, *_PEOPLE_PLAIN}, key=len, reverse=True)
+_ADJ = ["more", "other", "additional", "further", "newly", "internally", "innocent", "unarmed", "young", "foreign",
+        "local", "african", "sub-saharan", "libyan", "syrian", "sudanese", "egyptian", "tunisian", "chadian",
+        "nigerien", "eritrean", "armed", "enemy", "rebel", "government", "pro-[a-z]+", "anti-[a-z]+"]
+_AUX = ["have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "now", "so far", "already",
+        "reportedly", "also", "then", "still", "allegedly", "forced to", "confirmed", "believed", "feared",
+        "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as"]
+_FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "when", "after", "before",
+         "including", "of", "over", "by", "from", "with", "while", "as", "near", "inside", "outside", "last",
+         "this", "the", "so", "according", "among", "amid", "following", "throughout", "until", "between", "who",
+         "were", "was", "had", "have", "has", "are", "is", "out", "to", "overnight", "yesterday", "today",
+         "for", "because", "earlier", "later", "into", "within", "along", "there", "said", "says", "a", "an"]
+_QUAL = [
+    ("at-least", ["at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of",
+                  "a minimum of", "at a minimum"]),
+    ("about", ["about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "circa",
+               "approx."]),
+    ("up-to", ["up to", "as many as", "nearly", "almost", "close to", "just under", "fewer than", "less than",
+               "at most", "no more than", "under", "not more than"]),
+]
+_RISE = ["has risen", "had risen", "have risen", "risen", "rose", "reached", "has reached", "had reached",
+         "climbed", "has climbed", "jumped", "increased", "stands", "stood", "is", "was", "is now", "now stands",
+         "hit", "passed", "topped", "has passed", "has topped", "has hit", "went up", "has gone up", "totals",
+         "totalled", "totaled"]
+
+
+def _phrase(words: str) -> str:
+    """A regular expression for a phrase, any whitespace between its words."""
+    return re.escape(words).replace(r"\ ", r"\s+")
+
+
+def _alt(words) -> str:
+    return "(?:" + "|".join(w if w.startswith(("pro-", "anti-")) else _phrase(w)
+                            for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+N = r"⟨(?P<{name}>\d+)⟩"
+_QUAL_ALL = _alt([w for _, ws in _QUAL for w in ws])
+_Q = rf"(?:{_QUAL_ALL}\s+)?(?:a\s+total\s+of\s+)?"
+_DEMONYM = r"[A-Z][a-z]+(?:ans|ians|ese|is)"
+_ADJ_RE = rf"(?:{_alt(_ADJ)}|(?-i:{_DEMONYM}))"
+_PEOPLE_RE = rf"(?:{_alt(_PEOPLE)}|(?-i:{_DEMONYM}))"
+_MID_WORD = rf"(?:{_ADJ_RE}|{_PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom))"
+_STATE = r"(?:wounded|injured|displaced|sick|trapped|stranded)"  # "evacuated 40 wounded people"
+_AFTER_RE = _alt(_AFTER)
+_BEFORE_RE = _alt(_BEFORE)
+_BOUNDARY = rf"(?=\s*(?:$|[,;:.!?)\"”’(\[–—-])|\s+{_alt(_FUNC)}(?!\w))"
+_FLAGS = re.I
+
+PATTERNS = [
+    # C: sub-counts naming a group
+    ("C", re.compile(rf"\b(?:of|among)\s+(?:the|those)\s+(?P<term>dead|killed|wounded|injured|displaced),?\s+{_Q}"
+                     rf"{N.format(name='n')}\s+(?:were|was|are)\s+(?:(?:also|all)\s+)?(?P<group>{_PEOPLE_RE})\b",
+                     _FLAGS)),
+    ("C", re.compile(rf"{N.format(name='n')}\s+of\s+(?:the|those|them)\s+(?P<term>dead|killed|wounded|injured)"
+                     rf"(?:\s+and\s+{N.format(name='n2')}\s+of\s+(?:the|those)\s+(?P<term2>dead|killed|wounded|injured))?"
+                     rf"\s+(?:were|was|are)\s+(?:(?:also|all)\s+)?(?P<group>{_PEOPLE_RE})\b", _FLAGS)),
+    ("C", re.compile(rf"\bamong\s+(?:the|those)\s+(?P<term>dead|killed|wounded|injured)\s+(?:were|was|are)\s+{_Q}"
+                     rf"{N.format(name='n')}\s+(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE})\b", _FLAGS)),
+    ("C", re.compile(rf"{N.format(name='n')}\s+(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE})\s+(?:were|was|are)\s+"
+                     rf"(?:(?:also|reportedly)\s+)?among\s+(?:the|those)\s+(?P<term>dead|killed|wounded|injured)\b",
+                     _FLAGS)),
+    # F: "the number of people killed ... has risen to N", "the death toll rose to N"
+    ("F", re.compile(rf"\b(?:number|toll|tally|count)\s+of\s+(?:(?P<group>{_PEOPLE_RE})\s+)?(?P<term>{_AFTER_RE})\b"
+                     rf"[^,;:.!?]{{0,80}}?\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?{_Q}{N.format(name='n')}", _FLAGS)),
+    ("F", re.compile(rf"\b(?:(?P<group>civilian)\s+)?(?P<term>death\s+toll|toll)\b[^,;:.!?]{{0,60}}?"
+                     rf"(?:\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\bof\s+){_Q}{N.format(name='n')}", _FLAGS)),
+    # B: the term, then the number, then perhaps people, then a boundary
+    ("B", re.compile(rf"\b(?P<term>{_BEFORE_RE})\s+{_Q}{N.format(name='n')}(?:\s+(?:(?:{_ADJ_RE}|{_STATE})\s+)*"
+                     rf"(?P<group>{_PEOPLE_RE}))?{_BOUNDARY}", _FLAGS)),
+    # A: number, then people and auxiliaries, then the term
+    ("A", re.compile(rf"{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE})\s+and\s+{_Q}"
+                     rf"{N.format(name='n2')})?(?P<mid>(?:\s+{_MID_WORD}){{0,6}}?)\s+(?P<term>{_AFTER_RE})(?!\w)",
+                     _FLAGS)),
+    # U: "up from about N": same kind as the figure before it
+    ("U", re.compile(rf"\b(?:up|down)\s+from\s+{_Q}{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*"
+                     rf"(?P<group>{_PEOPLE_RE}))?{_BOUNDARY}", _FLAGS)),
+]
+
+
+@dataclass
+class FigureGuess:
+    kind: str
+    value: int
+    qualifier: str
+    scope: str | None
+    sentence: str  # the whole sentence
+    span: tuple[int, int]  # of the words it came from, in the sentence
+    number: str  # the number as written
+    qualifier_words: str = ""
+    scope_words: str = ""
+    source: str | None = None
+    source_evidence: str = ""
+    source_undecided: bool = False
+    as_of: object = None  # a date or a relative date text
+    as_of_evidence: str = ""
+    as_of_resolved: object = None
+
+    @property
+    def words(self) -> str:
+        return self.sentence[self.span[0]: self.span[1]]
+
+    def key(self) -> tuple:
+        return (self.kind, self.value, self.qualifier, self.source, self.scope)
+
+
+@dataclass
+class Unsure:
+    """Something ingest saw but could not turn into a value; shown in the summary."""
+
+    what: str
+    words: str
+
+
+@dataclass
+class _Norm:
+    text: str
+    raw_pos: list[int]  # raw offset of each normalised character
+    nums: list[Number]  # countable numbers, by placeholder index
+
+    def raw(self, start: int, end: int, sentence: str) -> tuple[int, int]:
+        s = self.raw_pos[start] if start < len(self.raw_pos) else len(sentence)
+        e = self.raw_pos[end - 1] + 1 if end - 1 < len(self.raw_pos) else len(sentence)
+        # a placeholder ends where its number ends
+        for n in self.nums:
+            if n.start <= e - 1 < n.end or n.start < e <= n.end:
+                e = max(e, n.end)
+        return s, e
+
+
+def _normalise(sentence: str, nums: list[Number]) -> _Norm:
+    out: list[str] = []
+    pos: list[int] = []
+    kept: list[Number] = []
+    i = 0
+    for n in nums:
+        if n.excluded:
+            continue
+        out.append(sentence[i: n.start])
+        pos.extend(range(i, n.start))
+        token = f"⟨{len(kept)}⟩"
+        out.append(token)
+        pos.extend([n.start] * len(token))
+        kept.append(n)
+        i = n.end
+    out.append(sentence[i:])
+    pos.extend(range(i, len(sentence)))
+    return _Norm("".join(out), pos, kept)
+
+
+def qualifier_of(sentence: str, number: Number) -> tuple[str, str]:
+    """(qualifier, the words it came from) for the number, from the words just before it."""
+    before = re.sub(r"\s*\ba\s+total\s+of\s*$", " ", sentence[: number.start], flags=re.I)
+    best = ("exact", "")
+    for qualifier, words in _QUAL:
+        for w in words:
+            m = re.search(rf"(?<!\w){_phrase(w)}\s*$", before, re.I)
+            if m and len(m.group().strip()) > len(best[1]):
+                best = (qualifier, m.group().strip())
+    if best[0] == "exact" and number.approximate:
+        return "about", number.text
+    return best
+
+
+def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
+    """Figures stated in one sentence, in order, and what looked like one but was not decided."""
+    nums = numbers(sentence)
+    norm = _normalise(sentence, nums)
+    used: set[int] = set()
+    found: list[tuple[int, FigureGuess, str, str | None]] = []  # (number index, guess, pattern, group)
+    for name, pattern in PATTERNS:
+        for m in pattern.finditer(norm.text):
+            for slot, term_slot in (("n", "term"), ("n2", "term2")):
+                if m.groupdict().get(slot) is None:
+                    continue
+                k = int(m.group(slot))
+                if k in used:
+                    continue
+                term = (m.groupdict().get(term_slot) or m.groupdict().get("term") or "")
+                term = " ".join(term.lower().split())
+                if name == "U":
+                    base = None  # decided below from the figure before it
+                elif name == "F":
+                    base = KILLED if "toll" in term else _AFTER.get(term)
+                elif name == "C":
+                    base = _NOUN_TERMS.get(term)
+                elif name == "B":
+                    base = _BEFORE.get(term)
+                else:
+                    base = _AFTER.get(term)
+                if base is None and name != "U":
+                    continue
+                group_words = m.groupdict().get("group")
+                if name == "A" and slot == "n" and m.groupdict().get("n2") is None:
+                    group_words = _group_in(m.group("mid"))
+                elif name == "A" and slot == "n2":
+                    group_words = _group_in(m.group("mid"))
+                num = norm.nums[k]
+                s, e = norm.raw(m.start(), m.end(), sentence)
+                qualifier, qwords = qualifier_of(sentence, num)
+                guess = FigureGuess(base or "", num.value or 0, qualifier, None, sentence, (s, e), num.text,
+                                    qualifier_words=qwords)
+                _set_group(guess, group_words)
+                used.add(k)
+                found.append((k, guess, name, group_words))
+    found.sort(key=lambda t: norm.nums[t[0]].start)
+    out: list[FigureGuess] = []
+    previous: FigureGuess | None = None
+    for k, guess, name, group_words in found:
+        num = norm.nums[k]
+        between = sentence[previous.span[1]: num.start] if previous and previous.span[1] <= num.start else None
+        if name == "U":
+            if previous is None:
+                continue
+            guess.kind = _base(previous.kind)
+            if not group_words:
+                guess.scope, guess.scope_words = previous.scope, previous.scope_words
+        elif between is not None and not group_words and re.fullmatch(
+            rf"\s*,?\s*and\s+(?:{_BEFORE_RE}\s+)?(?:{_QUAL_ALL}\s+)?", between, re.I
+        ):
+            # "seven civilians killed and 10 wounded": the 10 are civilians too,
+            # "at least 47 killed and 181 wounded": at least 181
+            guess.scope, guess.scope_words = previous.scope, previous.scope_words
+            if guess.qualifier == "exact" and not re.search(_BEFORE_RE, between, re.I):
+                guess.qualifier, guess.qualifier_words = previous.qualifier, previous.qualifier_words
+        if guess.scope:
+            guess.kind = f"{guess.scope}-{_base(guess.kind)}"
+        out.append(guess)
+        previous = guess
+    return out, _unsure(sentence, nums, norm, used)
+
+
+def _base(kind: str) -> str:
+    return kind.rsplit("-", 1)[-1] if kind else kind
+
+
+def _group_in(words: str | None) -> str | None:
+    if not words:
+        return None
+    low = " ".join(words.lower().split())
+    for g in sorted(_GROUPS, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(g)}(?!\w)", low):
+            return g
+    return None
+
+
+def _set_group(guess: FigureGuess, group_words: str | None) -> None:
+    if not group_words:
+        return
+    g = _GROUPS.get(" ".join(group_words.lower().split()))
+    if g:
+        guess.scope = g
+        guess.scope_words = group_words
+        guess.kind = f"{g}-{_base(guess.kind)}" if guess.kind else guess.kind
+
+
+_TERM_NEAR = re.compile(r"\b(?:killed|dead|died|deaths|wounded|injured|displaced|fled|flee|fleeing|evacuated|"
+                        r"casualties|death toll)\b", re.I)
+
+
+def _unsure(sentence: str, nums: list[Number], norm: _Norm, used: set[int]) -> list[Unsure]:
+    """Numbers and vague quantities close to a toll word that did not become figures."""
+    out = []
+    if not _TERM_NEAR.search(sentence):
+        return out
+    for k, n in enumerate(norm.nums):
+        if k in used:
+            continue
+        window = _window(sentence, n.start - 40, n.end + 40)
+        if _TERM_NEAR.search(window):
+            out.append(Unsure(f"'{n.text}' near a toll word is not tied to it", _clip(window)))
+    for m in VAGUE.finditer(sentence):
+        window = _window(sentence, m.start() - 30, m.end() + 40)
+        if _TERM_NEAR.search(window):
+            out.append(Unsure(f"'{m.group()}' is not a number", _clip(window)))
+    if re.search(r"\bcasualties\b", sentence, re.I):
+        for k, n in enumerate(norm.nums):
+            if k not in used and re.match(r"\s+(?:\w+\s+)?casualties", sentence[n.end:], re.I):
+                out.append(Unsure(f"'{n.text} casualties' mixes killed and wounded", _clip(sentence)))
+    return out
+
+
+def _window(sentence: str, start: int, end: int) -> str:
+    """The words around a span, cut at word boundaries."""
+    s = sentence.rfind(" ", 0, max(0, start)) + 1 if start > 0 else 0
+    e = sentence.find(" ", min(len(sentence), end))
+    return sentence[s: e if e != -1 else len(sentence)]
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
