@@ -114,7 +114,8 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
 
 def _read(name: str) -> bytes:
     if name == "-":
-        return click.get_binary_stream("stdin").read()
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
     path = Path(name)
     if path.is_dir():
         raise ReadError(f"{name}: is a folder; give the files in it (e.g. {name}/*)")

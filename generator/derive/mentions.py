@@ -17,11 +17,17 @@ _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "
                         "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Case- and diacritics-folded text, with the index in ``text`` of every folded character."""
+def fold(text: str) -> tuple[str, list[int] | None]:
+    """Case- and diacritics-folded text, with the index in ``text`` of every folded character.
+
+    The index is ``None`` when folding kept every position (plain ASCII, the usual case).
+    """
+    text = text.translate(_PUNCT)
+    if text.isascii():
+        return text.lower(), None
     out: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(text.translate(_PUNCT)):
+    for i, ch in enumerate(text):
         if ch.isascii():
             out.append(ch.lower())
             index.append(i)
@@ -74,14 +80,20 @@ class Matcher:
             ftext, index = fold(text)
             for m in self._folded_re.finditer(ftext):
                 matched = m.group(1)
-                start = index[m.start(1)]
-                end = index[m.start(1) + len(matched) - 1] + 1
+                if index is None:
+                    start, end = m.start(1), m.start(1) + len(matched)
+                else:
+                    start = index[m.start(1)]
+                    end = index[m.start(1) + len(matched) - 1] + 1
                 found.append(Mention(start, end, self._folded[" ".join(matched.split())]))
         if self._capitals_re is not None:
             for m in self._capitals_re.finditer(text):
                 found.append(Mention(m.start(1), m.end(1), self._capitals[m.group(1)]))
         if len(found) < 2:
             return found
+        found.sort(key=lambda x: x.start)
+        if all(a.end <= b.start for a, b in zip(found, found[1:])):
+            return found  # no overlaps: the usual case
         # Longest first; a candidate overlapping an accepted one is dropped.
         found.sort(key=lambda x: (-(x.end - x.start), x.start))
         taken: list[Mention] = []

@@ -8,9 +8,10 @@ full dates ("12 April 2019", "April 12, 2019", "2019-04-12"); day and month
 ("this week", "the week of 8 April").
 
 Each expression is resolved with :mod:`generator.dates` against the publication
-date. What is written to front matter is the original expression whenever the
-dates module reads it to the same date (so the loader shows the editor's words);
-otherwise the ISO date, with ``precision:`` when it is not a day.
+date, and the original words are what is written to front matter (the loader
+resolves them the same way and keeps them for display). Only when the dates
+module cannot read an expression is the date computed here and written as ISO,
+with ``precision:`` when it is not a day.
 """
 
 from __future__ import annotations
@@ -28,14 +29,17 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _PART = r"(?:morning|afternoon|evening|night)"
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
+_DAY_NUM = r"\d{1,2}(?:st|nd|rd|th)?"
 _SHAPES: list[tuple[str, re.Pattern]] = [
+    ("range", re.compile(rf"\b(?:(?i:between|from|on)\s+)?(?:{_DAY_NUM}(?:\s*[-–]\s*|\s+(?i:to|until|and)\s+){_DAY_NUM}\s+"
+                         rf"{_MONTH}|{_MONTH}\s+{_DAY_NUM}(?:\s*[-–]\s*|\s+(?i:to|until|and)\s+){_DAY_NUM}\b)(?:,?\s+\d{{4}}\b)?")),
     ("full", re.compile(rf"\b(?:(?i:on)\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+(\d{{4}})\b")),
     ("full-mdy", re.compile(rf"\b(?:(?i:on)\s+)?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")),
     ("iso", re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")),
     ("week-of", re.compile(rf"\b(?i:the\s+)?(?i:week\s+of)\s+(\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)")),
     ("part-month", re.compile(rf"\b((?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of))[\s-]+({_MONTH})(?:\s+(\d{{4}}))?")),
     ("day-month", re.compile(rf"\b(?:(?i:on)\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})")),
-    ("month-day", re.compile(rf"\b(?:(?i:on)\s+)?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![,\d]|\s+\d)")),
+    ("month-day", re.compile(rf"\b(?:(?i:on)\s+)?({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\d)")),
     ("month-year", re.compile(rf"\b(?:(?i:in)\s+)?({_MONTH})\s+(\d{{4}})\b")),
     ("in-month", re.compile(rf"\b(?i:in)\s+({_MONTH})(?!\s*\d)")),
     ("weekday", re.compile(rf"\b(?:((?i:on|last|early\s+on|late\s+on|early|late))\s+)?({_WEEKDAY})(?:\s+({_PART}))?")),
@@ -47,6 +51,7 @@ _SHAPES: list[tuple[str, re.Pattern]] = [
     ("this-month", re.compile(r"\b(?i:(?:earlier\s+)?this\s+month)\b")),
     ("ago", re.compile(r"\b(\d{1,2}|(?i:a|one|two|three|four|five|six|seven))\s+((?i:day|week))s?\s+(?i:ago)\b")),
 ]
+_BY_SHAPE = dict(_SHAPES)
 # a date after these words is the start or end of a range, not when something happened
 _NOT_EVENT_BEFORE = re.compile(r"(?i:\b(?:since|until|till|before|after|from|by|between|through|as of|as at|"
                                r"ahead of|planned for|scheduled for|due on|due for|set for|next))\s*$")
@@ -105,44 +110,56 @@ def _week_start(day: dt.date) -> dt.date:
 
 
 def resolve_expression(expr: DateExpression, base: dt.date, settings: DateSettings) -> Resolved | None:
-    """Resolve against the publication date; None when the words do not make a date."""
-    shape, g = expr.shape, expr.groups
-    text = " ".join(expr.text.split())
-    try:
-        if shape in ("full", "full-mdy", "iso", "day-month", "month-day", "month-year", "yesterday", "last-week"):
-            return _via_dates(text, base, settings)
-        if shape == "weekday":
-            prefix = (g[0] or "").lower()
-            words = f"last {g[1]}" if prefix == "last" else f"on {g[1]}"
-            r = _via_dates(words, base, settings)
-            if r and words != text:
-                r.note = f"{r.note}; written as \"{words}\""
+    """Resolve against the publication date with :mod:`generator.dates`; None when the words are not a date.
+
+    The words are tried as written, then in a form the dates module reads ("late on Tuesday" ->
+    "late Tuesday" -> "on Tuesday"); only if it reads none of them is the date computed here and
+    written as ISO.
+    """
+    text = " ".join(expr.text.split()).replace("–", "-")
+    variants = [text]
+    if expr.shape == "weekday":
+        prefix, day = (expr.groups[0] or "").lower(), expr.groups[1]
+        prefix = " ".join(prefix.replace(" on", "").split())
+        variants += [f"{prefix} {day}".strip(), f"on {day}"]
+    for words in dict.fromkeys(variants):
+        r = _via_dates(words, base, settings)
+        if r is not None:
+            if words != text:
+                r.note = f'{r.note}; written as "{words}"'
             return r
-        if shape == "ago":
-            n = _SMALL.get(g[0].lower()) if not g[0].isdigit() else int(g[0])
-            unit = g[1].lower()
-            words = f"{n} {unit}{'s' if n != 1 else ''} ago" if g[0].lower() == "a" else text
-            return _via_dates(words, base, settings)
-        if shape == "last-night":
-            return _own(DateValue(base - dt.timedelta(days=1), "day", text=text))
-        if shape == "this-week":
-            return _own(DateValue(_week_start(base), "week", text=text))
-        if shape == "last-month":
-            first = base.replace(day=1) - dt.timedelta(days=1)
-            return _own(DateValue(first.replace(day=1), "month", text=text))
-        if shape == "this-month":
-            return _own(DateValue(base.replace(day=1), "month", text=text))
-        if shape in ("in-month",):
-            return _own(DateValue(_month_before(base, _month_number(g[0]), None), "month", text=text))
-        if shape == "part-month":
-            return _own(DateValue(_month_before(base, _month_number(g[1]), g[2]), "month", text=text))
-        if shape == "week-of":
-            inner = _via_dates(g[0], base, settings)
-            if inner is None:
-                return None
-            return _own(DateValue(_week_start(inner.value.start), "week", text=text))
+    try:
+        return _fallback(expr, base, settings)
     except (DateError, ValueError):
         return None
+
+
+def _fallback(expr: DateExpression, base: dt.date, settings: DateSettings) -> Resolved | None:
+    """Shapes an older dates module did not read; computed here and written as ISO."""
+    shape, g = expr.shape, expr.groups
+    text = " ".join(expr.text.split())
+    if shape == "last-night":
+        return _own(DateValue(base - dt.timedelta(days=1), "day", text=text))
+    if shape == "this-week":
+        return _own(DateValue(_week_start(base), "week", text=text))
+    if shape == "last-month":
+        first = base.replace(day=1) - dt.timedelta(days=1)
+        return _own(DateValue(first.replace(day=1), "month", text=text))
+    if shape == "this-month":
+        return _own(DateValue(base.replace(day=1), "month", text=text))
+    if shape == "in-month":
+        return _own(DateValue(_month_before(base, _month_number(g[0]), None), "month", text=text))
+    if shape == "part-month":
+        return _own(DateValue(_month_before(base, _month_number(g[1]), g[2]), "month", text=text))
+    if shape == "week-of":
+        inner = _via_dates(g[0], base, settings)
+        if inner is not None:
+            return _own(DateValue(_week_start(inner.value.start), "week", text=text))
+    if shape == "ago":
+        n = int(g[0]) if g[0].isdigit() else _SMALL.get(g[0].lower(), 1)
+        if g[1].lower() == "day":
+            return _own(DateValue(base - dt.timedelta(days=n), "day", text=text))
+        return _own(DateValue(_week_start(base) - dt.timedelta(days=7 * n), "week", text=text))
     return None
 
 
@@ -166,6 +183,8 @@ def _own(value: DateValue) -> Resolved:
 
 
 def _show(value: DateValue) -> str:
+    if value.end and value.end != value.start:
+        return f"{value.start.isoformat()} to {value.end.isoformat()}"
     if value.precision == "month":
         return value.start.strftime("%Y-%m")
     if value.precision == "week":
@@ -194,7 +213,7 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
     """The first full date (day, month and year) stated in the text."""
     best = None
     for shape in ("full", "full-mdy", "iso"):
-        pattern = dict(_SHAPES)[shape]
+        pattern = _BY_SHAPE[shape]
         for m in pattern.finditer(text):
             try:
                 if shape == "full":

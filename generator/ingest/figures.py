@@ -35,7 +35,10 @@ _AFTER = {
     "lost their lives": KILLED, "have lost their lives": KILLED,
     "wounded": WOUNDED, "injured": WOUNDED, "hurt": WOUNDED, "injuries": WOUNDED,
     "displaced": DISPLACED, "internally displaced": DISPLACED, "fled": DISPLACED, "flee": DISPLACED,
-    "flees": DISPLACED, "fleeing": DISPLACED, "forced to flee": DISPLACED,
+    "flees": DISPLACED, "fleeing": DISPLACED, "forced to flee": DISPLACED, "uprooted": DISPLACED,
+    "forced from their homes": DISPLACED, "driven from their homes": DISPLACED, "left their homes": DISPLACED,
+    "forced out of their homes": DISPLACED, "driven out of their homes": DISPLACED,
+    "had to leave their homes": DISPLACED,
     "evacuated": EVACUATED,
 }
 # words before the number -> base kind
@@ -46,7 +49,7 @@ _BEFORE = {
     "displacing": DISPLACED, "displaced": DISPLACED, "displaces": DISPLACED,
     "evacuating": EVACUATED, "evacuated": EVACUATED, "evacuates": EVACUATED,
 }
-_NOUN_TERMS = {"dead": KILLED, "killed": KILLED, "wounded": WOUNDED, "injured": WOUNDED, "displaced": DISPLACED,
+_NOUN_TERMS = {"displacement": DISPLACED, "dead": KILLED, "killed": KILLED, "wounded": WOUNDED, "injured": WOUNDED, "displaced": DISPLACED,
                "evacuated": EVACUATED, "casualties": None}
 
 # kinds of people; a group gives the figure kind a prefix ("civilians-killed") and a scope
@@ -72,7 +75,7 @@ _ADJ = ["more", "other", "additional", "further", "newly", "internally", "innoce
         "nigerien", "eritrean", "armed", "enemy", "rebel", "government", "pro-[a-z]+", "anti-[a-z]+"]
 _AUX = ["have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "now", "so far", "already",
         "reportedly", "also", "then", "still", "allegedly", "forced to", "confirmed", "believed", "feared",
-        "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as"]
+        "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as", "by then"]
 _FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "when", "after", "before",
          "including", "of", "over", "by", "from", "with", "while", "as", "near", "inside", "outside", "last",
          "this", "the", "so", "according", "among", "amid", "following", "throughout", "until", "between", "who",
@@ -80,13 +83,14 @@ _FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "
          "for", "because", "earlier", "later", "into", "within", "along", "there", "said", "says", "a", "an"]
 _QUAL = [
     ("at-least", ["at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of",
-                  "a minimum of", "at a minimum"]),
+                  "a minimum of", "at a minimum", "above", "passes", "passed", "tops", "topped", "exceeds",
+                  "exceeded", "surpassed", "surpasses"]),
     ("about", ["about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "circa",
                "approx."]),
     ("up-to", ["up to", "as many as", "nearly", "almost", "close to", "just under", "fewer than", "less than",
                "at most", "no more than", "under", "not more than"]),
 ]
-_RISE = ["has risen", "had risen", "have risen", "risen", "rose", "reached", "has reached", "had reached",
+_RISE = ["passes", "tops", "exceeds", "exceeded", "surpassed", "has risen", "had risen", "have risen", "risen", "rose", "reached", "has reached", "had reached",
          "climbed", "has climbed", "jumped", "increased", "stands", "stood", "is", "was", "is now", "now stands",
          "hit", "passed", "topped", "has passed", "has topped", "has hit", "went up", "has gone up", "totals",
          "totalled", "totaled"]
@@ -130,7 +134,9 @@ PATTERNS = [
                      _FLAGS)),
     # F: "the number of people killed ... has risen to N", "the death toll rose to N"
     ("F", re.compile(rf"\b(?:number|toll|tally|count)\s+of\s+(?:(?P<group>{_PEOPLE_RE})\s+)?(?P<term>{_AFTER_RE})\b"
-                     rf"[^,;:.!?]{{0,80}}?\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?{_Q}{N.format(name='n')}", _FLAGS)),
+                     rf"(?:[^,;:.!?]{{0,80}}?\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\s+at\s+){_Q}{N.format(name='n')}", _FLAGS)),
+    ("F", re.compile(rf"\b(?P<term>displacement)\s+(?:{_alt(_RISE)}\s+)?(?:to\s+|at\s+|of\s+)?{_Q}{N.format(name='n')}",
+                     _FLAGS)),
     ("F", re.compile(rf"\b(?:(?P<group>civilian)\s+)?(?P<term>death\s+toll|toll)\b[^,;:.!?]{{0,60}}?"
                      rf"(?:\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\bof\s+){_Q}{N.format(name='n')}", _FLAGS)),
     # B: the term, then the number, then perhaps people, then a boundary
@@ -140,6 +146,12 @@ PATTERNS = [
     ("A", re.compile(rf"{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE})\s+and\s+{_Q}"
                      rf"{N.format(name='n2')})?(?P<mid>(?:\s+{_MID_WORD}){{0,6}}?)\s+(?P<term>{_AFTER_RE})(?!\w)",
                      _FLAGS)),
+    # S: "..., including seven civilians", "among them 36 civilians": a group of the figure before it
+    ("S", re.compile(rf"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+{_Q}{N.format(name='n')}\s+"
+                     rf"(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE}){_BOUNDARY}", _FLAGS)),
+    # T: "taking the total above 25,000": the same kind as the figure before it
+    ("U", re.compile(rf"\b(?:taking|bringing|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:total|toll|tally|number|"
+                     rf"count|figure)\s+(?:to|above|past|over|beyond)\s+{_Q}{N.format(name='n')}", _FLAGS)),
     # U: "up from about N": same kind as the figure before it
     ("U", re.compile(rf"\b(?:up|down)\s+from\s+{_Q}{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*"
                      rf"(?P<group>{_PEOPLE_RE}))?{_BOUNDARY}", _FLAGS)),
@@ -235,7 +247,7 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
     nums = numbers(sentence)
     norm = _normalise(sentence, nums)
     used: set[int] = set()
-    found: list[tuple[int, FigureGuess, str, str | None]] = []  # (number index, guess, pattern, group)
+    found: list[tuple] = []  # (number index, guess, pattern, group words, names its people)
     for name, pattern in PATTERNS:
         for m in pattern.finditer(norm.text):
             for slot, term_slot in (("n", "term"), ("n2", "term2")):
@@ -249,14 +261,14 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 if name == "U":
                     base = None  # decided below from the figure before it
                 elif name == "F":
-                    base = KILLED if "toll" in term else _AFTER.get(term)
+                    base = KILLED if "toll" in term else _NOUN_TERMS.get(term) or _AFTER.get(term)
                 elif name == "C":
                     base = _NOUN_TERMS.get(term)
                 elif name == "B":
                     base = _BEFORE.get(term)
                 else:
                     base = _AFTER.get(term)
-                if base is None and name != "U":
+                if base is None and name not in ("U", "S"):
                     continue
                 group_words = m.groupdict().get("group")
                 if name == "A" and slot == "n" and m.groupdict().get("n2") is None:
@@ -269,12 +281,13 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 guess = FigureGuess(base or "", num.value or 0, qualifier, None, sentence, (s, e), num.text,
                                     qualifier_words=qwords)
                 _set_group(guess, group_words)
+                people = m.groupdict().get("mid") if name == "A" else group_words
                 used.add(k)
-                found.append((k, guess, name, group_words))
+                found.append((k, guess, name, group_words, bool(people and re.search(_PEOPLE_RE, people, re.I))))
     found.sort(key=lambda t: norm.nums[t[0]].start)
     out: list[FigureGuess] = []
     previous: FigureGuess | None = None
-    for k, guess, name, group_words in found:
+    for k, guess, name, group_words, has_people in found:
         num = norm.nums[k]
         between = sentence[previous.span[1]: num.start] if previous and previous.span[1] <= num.start else None
         if name == "U":
@@ -283,7 +296,11 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
             guess.kind = _base(previous.kind)
             if not group_words:
                 guess.scope, guess.scope_words = previous.scope, previous.scope_words
-        elif between is not None and not group_words and re.fullmatch(
+        elif name == "S":
+            if previous is None or not guess.scope:
+                continue  # "including 20 people": nothing new
+            guess.kind = _base(previous.kind)
+        elif between is not None and not has_people and re.fullmatch(
             rf"\s*,?\s*and\s+(?:{_BEFORE_RE}\s+)?(?:{_QUAL_ALL}\s+)?", between, re.I
         ):
             # "seven civilians killed and 10 wounded": the 10 are civilians too,

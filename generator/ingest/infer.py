@@ -179,6 +179,10 @@ def _figures(sents: list[Sentence], vocabulary: Vocabulary, settings: DateSettin
                 f.as_of, f.as_of_resolved, f.as_of_evidence = base, base, "the publication date"
             key = f.key()
             if key in seen:
+                first = seen[key]
+                if first.as_of_evidence == "the publication date" and as_of is not None:
+                    # the headline gave the number, a later sentence dates it
+                    first.as_of, first.as_of_resolved, first.as_of_evidence = as_of
                 continue
             seen[key] = f
             out.append(f)
@@ -218,8 +222,9 @@ def _events(sents: list[Sentence], settings: DateSettings, base: dt.date, unsure
             if r is None:
                 unsure.append(Unsure(f'"{e.text}" looks like a date but does not resolve', _clip(s.text)))
                 continue
-            # "14 April" in an article of 9 April 2019 is read as 14 April 2018: more likely a plan
-            yearless = e.shape in ("day-month", "month-day") and not re.search(r"\d{4}", e.text)
+            # "14 April" or "in May" in an article of 9 April 2019 is read as 2018: more likely a plan
+            yearless = (e.shape in ("day-month", "month-day", "range", "in-month", "part-month")
+                        and not re.search(r"\d{4}", e.text))
             if r.value.start > base or (yearless and (base - r.value.start).days > 180):
                 unsure.append(Unsure(f'"{e.text}" is after the publication date (planned?); no event', _clip(s.text)))
                 continue

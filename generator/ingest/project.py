@@ -87,6 +87,8 @@ def find_project(path: Path) -> Project:
                 str(plugin.get("timezone") or "UTC"),
                 tuple(str(x) for x in (languages if isinstance(languages, list) else [languages])),
                 str(plugin.get("date_order") or "DMY"),
+                **({"date_order_explicit": plugin.get("date_order") is not None}
+                   if "date_order_explicit" in DateSettings.__dataclass_fields__ else {}),
             )
     elif (path / "content").is_dir():
         root, content = path, path / "content"

@@ -319,7 +319,11 @@ def build_pages(
 
     for article in briefing.articles.values():
         src = src_of("articles", article.id)
-        body = link_first_mentions(article.body, index.matcher, lambda a, s=src: posixpath.relpath(src_of("actors", a), posixpath.dirname(s)))
+        body = link_first_mentions(
+            article.body, index.matcher,
+            lambda a, s=src: posixpath.relpath(src_of("actors", a), posixpath.dirname(s)),
+            expected=set(article.mentions),
+        )
         out.append(Generated(src, r.render("article.md.j2", src, article=article, body=body), draft=article.draft))
 
     out.append(Generated("data/briefing.json", briefing_json(briefing, index)))

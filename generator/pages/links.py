@@ -34,13 +34,18 @@ _BLOCK_TAGS = (
 _HTML_BLOCK = re.compile(rf"^\s{{0,3}}</?(?:{_BLOCK_TAGS})\b(?![^>]*\bmarkdown\b)", re.I)
 
 
-def link_first_mentions(body: str, matcher: Matcher, url_for: Callable[[str], str]) -> str:
+def link_first_mentions(body: str, matcher: Matcher, url_for: Callable[[str], str],
+                        expected: set[str] | None = None) -> str:
+    """``expected``: the actors known to be mentioned; scanning stops once all are linked."""
     linked: set[str] = set()
     out: list[str] = []
     fence: str | None = None
     in_html = False
     lines = body.splitlines(keepends=True)
     for n, line in enumerate(lines):
+        if expected is not None and linked >= expected:
+            out.extend(lines[n:])
+            break
         if in_html:  # a raw HTML block runs to the next blank line; Markdown is not rendered in it
             in_html = bool(line.strip())
             out.append(line)
