@@ -70,7 +70,7 @@ class Matcher:
                     folded.setdefault(fold_only(word), actor)
         self._folded = folded
         self._capitals = capitals
-        self._folded_re = _compile(folded, re.IGNORECASE)
+        self._folded_re = _compile(folded, 0)  # the text is folded to lower case first
         self._capitals_re = _compile(capitals, 0)
 
     def find(self, text: str) -> list[Mention]:
@@ -91,14 +91,23 @@ class Matcher:
                 found.append(Mention(m.start(1), m.end(1), self._capitals[m.group(1)]))
         if len(found) < 2:
             return found
-        found.sort(key=lambda x: x.start)
+        found.sort(key=lambda x: (x.start, -x.end))
         if all(a.end <= b.start for a, b in zip(found, found[1:])):
             return found  # no overlaps: the usual case
-        # Longest first; a candidate overlapping an accepted one is dropped.
-        found.sort(key=lambda x: (-(x.end - x.start), x.start))
+        # A candidate inside a longer one is part of it ("UN" in "UN-backed government"),
+        # even when that longer one loses to another: drop contained candidates first.
+        outer: list[Mention] = []
+        reach = -1
+        for mention in found:
+            if mention.end <= reach:
+                continue
+            outer.append(mention)
+            reach = mention.end
+        # Then partial overlaps: the longest wins.
+        outer.sort(key=lambda x: (-(x.end - x.start), x.start))
         taken: list[Mention] = []
         starts: list[int] = []
-        for mention in found:
+        for mention in outer:
             i = bisect.bisect_left(starts, mention.start)
             if i > 0 and taken[i - 1].end > mention.start:
                 continue

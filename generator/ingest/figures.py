@@ -9,8 +9,14 @@ A  "75 people have been killed", "323 wounded", "More than 8000 flee"
 B  "killing at least seven civilians", "has displaced 8,000 people"
 C  "Of the dead, at least 18 were civilians", "Seven of the dead ... were civilians",
    "Among the dead were nine civilians", "6 children were among the dead"
-F  "the number of people killed ... has risen to 205", "the death toll rose to 174"
-U  "... up from about 13,625" (the same kind as the figure just before)
+F  "the number of people killed ... has risen to 205", "the death toll rose to 174",
+   "put the number of wounded at 758", "displacement above 50,000"
+S  "..., including seven civilians", "among them 36 civilians" (a group of the figure before it)
+U  "... up from about 13,625", "taking the total above 25,000" (the same kind as the figure before it)
+
+A number followed by "and N ..." with no people of its own inherits the group and
+qualifier of the figure before it ("seven civilians killed and 10 wounded",
+"at least 47 killed and 181 wounded").
 
 Numbers that are years, ages, dates, distances and other measures never get a
 placeholder (see :mod:`generator.ingest.numbers`), and a number followed by any
@@ -20,7 +26,7 @@ noun that is not a kind of people ("14 vehicles", "3 days") is not a figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator.ingest.numbers import VAGUE, Number, numbers
 
@@ -149,7 +155,7 @@ PATTERNS = [
     # S: "..., including seven civilians", "among them 36 civilians": a group of the figure before it
     ("S", re.compile(rf"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+{_Q}{N.format(name='n')}\s+"
                      rf"(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE}){_BOUNDARY}", _FLAGS)),
-    # T: "taking the total above 25,000": the same kind as the figure before it
+    # U: "taking the total above 25,000": the same kind as the figure before it
     ("U", re.compile(rf"\b(?:taking|bringing|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:total|toll|tally|number|"
                      rf"count|figure)\s+(?:to|above|past|over|beyond)\s+{_Q}{N.format(name='n')}", _FLAGS)),
     # U: "up from about N": same kind as the figure before it
@@ -278,6 +284,9 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 num = norm.nums[k]
                 s, e = norm.raw(m.start(), m.end(), sentence)
                 qualifier, qwords = qualifier_of(sentence, num)
+                if qwords:  # the evidence shows the qualifier too: "More than 8000 flee"
+                    q = sentence.lower().rfind(qwords.lower(), 0, num.start)
+                    s = min(s, q) if q >= 0 else s
                 guess = FigureGuess(base or "", num.value or 0, qualifier, None, sentence, (s, e), num.text,
                                     qualifier_words=qwords)
                 _set_group(guess, group_words)

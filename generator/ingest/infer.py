@@ -56,7 +56,7 @@ def infer(doc: Document, vocabulary: Vocabulary, settings: DateSettings, *, date
           date_words: str = "", source: str | None = None, url: str | None = None) -> Draft:
     unsure: list[Unsure] = []
     title = _title(doc, unsure)
-    published = _date(doc, date, date_words, unsure)
+    published = _date(doc, date, date_words, settings, unsure)
     src = _source(doc, source, url, unsure)
     sents = sentences(doc.text)
     text_for_mentions = doc.text if title.value in doc.text else f"{title.value}\n{doc.text}"
@@ -87,12 +87,13 @@ def _title(doc: Document, unsure: list[Unsure]) -> Value:
     return Value(title, evidence)
 
 
-def _date(doc: Document, date: dt.date | None, date_words: str, unsure: list[Unsure]) -> Value:
+def _date(doc: Document, date: dt.date | None, date_words: str, settings: DateSettings,
+          unsure: list[Unsure]) -> Value:
     stated = None
     for key, what in (("published", "the page's publication time"), ("date", "the document's own front matter")):
         if key in doc.meta:
             try:
-                stated = (resolve(doc.meta[key]).start, f"{what}: {doc.meta[key]}")
+                stated = (resolve(doc.meta[key], settings).start, f"{what}: {doc.meta[key]}")
                 break
             except DateError:
                 unsure.append(Unsure(f"{what} is not a date", doc.meta[key]))

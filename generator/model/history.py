@@ -17,7 +17,7 @@ def last_changed(folder: Path, root: Path, today: dt.date | None = None) -> dict
     try:
         top = _git(root, "rev-parse", "--show-toplevel").strip()
         log = _git(root, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--", str(folder))
-        dirty = _git(root, "status", "--porcelain", "--no-renames", "--", str(folder))
+        dirty = _git(root, "status", "--porcelain", "--no-renames", "--untracked-files=all", "--", str(folder))
     except (OSError, subprocess.CalledProcessError):
         return {}
     top_path = Path(top)
@@ -46,4 +46,5 @@ def last_changed(folder: Path, root: Path, today: dt.date | None = None) -> dict
 
 
 def _git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout
+    return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, capture_output=True,
+                          text=True, check=True).stdout

@@ -7,6 +7,7 @@ other engine could take them as they are.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import posixpath
@@ -20,7 +21,7 @@ import jinja2
 
 from generator.dates import format_date
 from generator.derive import Index, latest_claims
-from generator.model.types import Briefing, Event
+from generator.model.types import Briefing, DateValue, Event
 from generator.pages.charts import Point, line_chart, sparkline, weekly_counts
 from generator.pages.data import briefing_json
 from generator.pages.links import link_first_mentions
@@ -200,12 +201,14 @@ class _Renderer:
         self.options = options
         self.env = env
 
-    def render(self, template: str, page: str, meta: dict | None = None, **context) -> str:
+    def render(self, template: str, page: str, title: str, meta: dict | None = None, **context) -> str:
         def rel(target: str) -> str:
             return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
-        # Material's page options; only fixed values, never front-matter text.
-        meta = {"hide": ["navigation"], **(meta or {})}
+        # Material's page options. The title is HTML-escaped here because Material puts
+        # page.meta.title into <title> and the header as it is (MkDocs' own title from the
+        # H1 would be unescaped by Material's `striptags` in <title>).
+        meta = {"hide": ["navigation"], **(meta or {}), "title": html.escape(" ".join(title.split()))}
         head = "---\n" + json.dumps(meta, sort_keys=True) + "\n---\n\n"
         return head + self.env.get_template(template).render(
             b=self.b, ix=self.index, opts=self.options, page=page, rel=rel, timeline_src=self.timeline_src,
@@ -264,13 +267,13 @@ def build_pages(
     r = _Renderer(briefing, index, options, env, big)
 
     out.append(Generated("index.md", r.render(
-        "home.md.j2", "index.md",
+        "home.md.j2", "index.md", title=options.title,
         meta={"hide": ["navigation", "toc"]},
         latest=list(reversed(entries))[: options.latest],
         key_figures=latest_claims(key_figures(briefing)),
     ), in_nav=True))
     out.append(Generated("timeline/index.md", r.render(
-        "timeline.md.j2", "timeline/index.md", months=months, big=big, group_by_day=group_by_day,
+        "timeline.md.j2", "timeline/index.md", title="Timeline", months=months, big=big, group_by_day=group_by_day,
     ), in_nav=True))
     keys = [m for m, _ in months]
     for i, (month, month_entries) in enumerate(months):
@@ -280,22 +283,22 @@ def build_pages(
         newer = keys[i - 1] if i > 0 else None
         older = keys[i + 1] if i + 1 < len(keys) else None
         out.append(Generated(src, r.render(
-            "month.md.j2", src, month=month, entries=month_entries, group_by_day=group_by_day,
+            "month.md.j2", src, title=format_date(DateValue(dt.date(*month, 1), "month")), month=month, entries=month_entries, group_by_day=group_by_day,
             newer=month_src(*newer) if newer else None, older=month_src(*older) if older else None,
         )))
 
-    out.append(Generated("actors/index.md", r.render("actors.md.j2", "actors/index.md"), in_nav=True))
+    out.append(Generated("actors/index.md", r.render("actors.md.j2", "actors/index.md", title="Actors"), in_nav=True))
     for actor in briefing.actors.values():
         src = src_of("actors", actor.id)
         entries = index.entries_by_actor.get(actor.id, [])
         out.append(Generated(src, r.render(
-            "actor.md.j2", src, meta={"search": {"boost": 2}}, actor=actor,
+            "actor.md.j2", src, title=actor.name, meta={"search": {"boost": 2}}, actor=actor,
             activity=actor_activity(actor.id, index, briefing),
             stale=stale_entries(actor, entries, briefing),
             edited=briefing.changed.get(actor.path),
         )))
 
-    out.append(Generated("topics/index.md", r.render("topics.md.j2", "topics/index.md"), in_nav=True))
+    out.append(Generated("topics/index.md", r.render("topics.md.j2", "topics/index.md", title="Topics"), in_nav=True))
     for topic in briefing.topics.values():
         src = src_of("topics", topic.id)
         kinds = topic.figures
@@ -305,15 +308,15 @@ def build_pages(
             ids = {a.id for a in index.articles_by_topic.get(topic.id, [])}
             ledger = [f for f in briefing.figures if f.article in ids]
         out.append(Generated(src, r.render(
-            "topic.md.j2", src, topic=topic, ledger=ledger_rows(ledger), key_figures=latest_claims(ledger),
+            "topic.md.j2", src, title=topic.title, topic=topic, ledger=ledger_rows(ledger), key_figures=latest_claims(ledger),
             charts=topic_charts(topic, ledger, src),
         )))
 
-    out.append(Generated("notes/index.md", r.render("notes.md.j2", "notes/index.md"), in_nav=True))
+    out.append(Generated("notes/index.md", r.render("notes.md.j2", "notes/index.md", title="Editor notes"), in_nav=True))
     for note in briefing.notes.values():
         src = src_of("notes", note.id)
         out.append(Generated(src, r.render(
-            "note.md.j2", src, note=note,
+            "note.md.j2", src, title=note.title, note=note,
             note_articles=[briefing.articles[a] for a in note.articles if a in briefing.articles],
         )))
 
@@ -324,7 +327,7 @@ def build_pages(
             lambda a, s=src: posixpath.relpath(src_of("actors", a), posixpath.dirname(s)),
             expected=set(article.mentions),
         )
-        out.append(Generated(src, r.render("article.md.j2", src, article=article, body=body), draft=article.draft))
+        out.append(Generated(src, r.render("article.md.j2", src, title=article.title, article=article, body=body), draft=article.draft))
 
     out.append(Generated("data/briefing.json", briefing_json(briefing, index)))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))

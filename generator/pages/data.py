@@ -109,8 +109,13 @@ def dataset(briefing: Briefing, index: Index) -> dict:
     }
 
 
+_HTML_SENSITIVE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def safe_json(data) -> str:
+    """JSON with <, > and & escaped: the same data, safe even if a page inlines it."""
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(_HTML_SENSITIVE) + "\n"
+
+
 def briefing_json(briefing: Briefing, index: Index) -> str:
-    # ensure_ascii keeps "<" and friends literal but escapes nothing dangerous: JSON is
-    # served as application/json; "</" is escaped anyway so the file is safe to inline.
-    text = json.dumps(dataset(briefing, index), ensure_ascii=False, indent=1)
-    return text.replace("</", "<\\/") + "\n"
+    return safe_json(dataset(briefing, index))

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 
 from generator.dates import format_date
 from generator.model.types import Briefing, DateValue
+from generator.pages.data import safe_json
 
 
 def _date_obj(day: dt.date, precision: str) -> dict:
@@ -53,4 +53,4 @@ def timeline_json(briefing: Briefing, title: str, base_url: str = "/") -> str:
             event["group"] = html.escape(briefing.topics[e.topics[0]].title)
         events.append(event)
     data = {"title": {"text": {"headline": html.escape(title), "text": ""}}, "events": events}
-    return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/") + "\n"
+    return safe_json(data)
