@@ -62,9 +62,12 @@ _NUMERIC = re.compile(r"^(?:on\s+)?(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>\d{
 
 # Relative forms (event dates only).
 _TIME_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
-_WEEKDAY = re.compile(r"^(?:on\s+)?(?:(?:last|late|early|this\s+past|past)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")$")
+_WEEKDAY = re.compile(r"^(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:last|late|early|this\s+past|past)\s+)?(?P<wd>" + "|".join(WEEKDAYS) + r")$")
 _AGO = re.compile(r"^" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)$")
 _AFTER = re.compile(r"^after\s+" + _NUM + r"\s+(?P<unit>day|week)s?\s+of\s+\w[\w\s-]*$")
+
+
+_NOT_DATES = {"now", "currently", "recently", "soon", "later", "earlier", "lately", "nowadays"}
 
 
 class DateError(ValueError):
@@ -124,8 +127,16 @@ def resolve_checked(value: object, settings: DateSettings = DateSettings(), *,
 def _resolve_text(text: str, settings: DateSettings, base: dt.date | None) -> Resolved:
     iso = _iso(text, settings)
     if iso is not None:
-        return Resolved(iso)
+        warning = None
+        if _ISO_TIME.match(text) and not re.search(r"(Z|[+-]\d{2}:?\d{2})$", text):
+            warning = (f"'{text}' has no time zone; it is read in {settings.timezone}. "
+                       f"Add one (e.g. {text}+02:00) or write only the day")
+        return Resolved(iso, warning)
     low = text.lower().strip(" .,;")
+    if low.isdigit():
+        raise DateError(f"'{text}' is a number, not a date (write a year as 2019, a day as 2019-04-12)")
+    if low in _NOT_DATES:
+        raise DateError(f"'{text}' does not say when; write the day, e.g. 2019-04-12 or 'on Friday'")
     if "en" in settings.languages:
         found = _english(low, text, settings, base)
         if found is not None:
@@ -137,7 +148,7 @@ def _resolve_text(text: str, settings: DateSettings, base: dt.date | None) -> Re
 
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_ISO_YEAR = re.compile(r"^(\d{4})$")
+_ISO_YEAR = re.compile(r"^([12]\d{3})$")  # 1000-2999: "8000" is a number, not a year
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
@@ -253,7 +264,7 @@ def _numeric(m: re.Match, text: str, settings: DateSettings) -> Resolved:
 
 def _relative(low: str, text: str, base: dt.date) -> DateValue | None:
     low = _TIME_OF_DAY.sub("", low)
-    if low in ("today", "on the same day", "the same day", "now", "this morning", "tonight"):
+    if low in ("today", "on the same day", "the same day", "this morning", "tonight"):
         return DateValue(base, "day", text=text)
     if low in ("yesterday", "the day before"):
         return DateValue(base - dt.timedelta(days=1), "day", text=text)

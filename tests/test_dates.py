@@ -44,6 +44,8 @@ TABLE = [
     ("late Thursday", FRI, D(2019, 4, 11), None, "day"),
     ("Thursday evening", FRI, D(2019, 4, 11), None, "day"),
     ("on Monday night", FRI, D(2019, 4, 8), None, "day"),
+    ("late on Tuesday", FRI, D(2019, 4, 9), None, "day"),
+    ("early on Sunday", FRI, D(2019, 4, 7), None, "day"),
     ("Saturday", FRI, D(2019, 4, 6), None, "day"),
     ("last Sunday", FRI, D(2019, 4, 7), None, "day"),
     ("yesterday", FRI, D(2019, 4, 11), None, "day"),
@@ -109,6 +111,8 @@ def test_table_is_big_enough():
     ("4 April", None, "has no year"),
     ("2019-13-01", None, "is not a valid date"),
     ("", None, "empty date"),
+    ("now", FRI, "does not say when"),
+    ("8000", FRI, "is a number, not a date"),
 ])
 def test_unreadable_text_is_an_error_never_now(text, base, message):
     with pytest.raises(DateError, match=message):
@@ -136,6 +140,10 @@ def test_naive_datetime_warns():
     r = resolve_checked(dt.datetime(2019, 4, 12, 14, 30), EN)
     assert r.value.start == D(2019, 4, 12)
     assert "has no time zone" in r.warning
+    r = resolve_checked("2019-04-12 14:30", EN)  # YAML reads this one as text
+    assert r.value.start == D(2019, 4, 12)
+    assert "has no time zone" in r.warning
+    assert resolve_checked("2019-04-12T14:30:00+02:00", EN).warning is None
 
 
 def test_ambiguous_numeric_date_warns_unless_order_is_explicit():

@@ -1,0 +1,142 @@
+"""Precision and recall of `briefing ingest` on documents with a hand-made answer.
+
+Each tests/fixtures/ingest/*.expected.yaml names an input (relative to the project
+root), optionally the publication date to pass as --date, the expected actor ids
+and the expected figures. A figure counts as found only if kind, value, qualifier,
+source and scope all match; the "kind+value" columns relax that to kind and value.
+
+    .venv/bin/python bench/ingest_quality.py [-v] [--demo] [--project DIR]
+
+Actors and topics come from the project's content (default: this repository).
+The held-out fixture (heldout-*) was written after the extractor was frozen; the
+others were written before it, but the extractor was developed with them in view.
+
+--demo adds a second table: the bodies of the project's own articles (written by
+other people) against the killed/wounded/displaced/evacuated figures in their
+front matter, matched on kind and value. Their kind names are the editors' own
+(e.g. incident-killed), so this undercounts agreement; it is a check against
+surprises more than a score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import re
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.ingest import draft_of, find_project  # noqa: E402
+from generator.ingest.infer import infer  # noqa: E402
+from generator.ingest.read import read_bytes  # noqa: E402
+
+_TOLL_KIND = re.compile(r"^(?:[a-z-]+-)?(?:killed|wounded|displaced|evacuated)$")
+
+
+def demo_table(project, verbose: bool) -> None:
+    tp = n_found = n_expected = 0
+    articles = sorted(project.articles.rglob("*.md"))
+    for path in articles:
+        text = path.read_text("utf-8")
+        _, fm, body = text.split("---\n", 2)
+        data = yaml.safe_load(fm)
+        doc = read_bytes(f"{data['title']}\n\n{body}".encode(), path.stem + ".txt")
+        draft = infer(doc, project.vocabulary, project.settings, date=data["date"], source="bench")
+        figures = list(data.get("figures") or []) + [f for e in data.get("events") or [] for f in e.get("figures") or []]
+        expected = {(f["kind"], f["value"]) for f in figures if _TOLL_KIND.match(f["kind"])}
+        found = {(f.kind, f.value) for f in draft.figures}
+        tp, n_found, n_expected = tp + len(expected & found), n_found + len(found), n_expected + len(expected)
+        if verbose and expected != found:
+            print(f"{path.name}: missed {sorted(expected - found)} extra {sorted(found - expected)}")
+    p, r = _fmt(tp, n_found, n_expected)
+    print()
+    print(f"| demo articles ({len(articles)}, written by others) | figures kind+value precision | recall |")
+    print("|---|---|---|")
+    print(f"| all | {p} | {r} |")
+
+
+def _figure_key(f: dict) -> tuple:
+    return (f["kind"], int(f["value"]), f.get("qualifier") or "exact", str(f.get("source")), f.get("scope"))
+
+
+def _pr(found: set, expected: set) -> tuple[int, int, int]:
+    return len(found & expected), len(found), len(expected)
+
+
+def _fmt(tp: int, n_found: int, n_expected: int) -> tuple[str, str]:
+    p = f"{tp / n_found:.2f}" if n_found else "n/a"
+    r = f"{tp / n_expected:.2f}" if n_expected else "n/a"
+    return f"{p} ({tp}/{n_found})", f"{r} ({tp}/{n_expected})"
+
+
+def evaluate(expected_file: Path, project) -> dict:
+    spec = yaml.safe_load(expected_file.read_text("utf-8"))
+    path = ROOT / spec["input"]
+    given = spec.get("given_date")
+    date = dt.date.fromisoformat(str(given)) if given else None
+    draft = draft_of(path.read_bytes(), spec["input"], project, date=date)
+    actors_found = {a for a, _ in draft.actors}
+    actors_expected = set(spec.get("actors") or [])
+    figs_found = {_figure_key({"kind": f.kind, "value": f.value, "qualifier": f.qualifier, "source": f.source,
+                               "scope": f.scope}) for f in draft.figures}
+    figs_expected = {_figure_key(f) for f in spec.get("figures") or []}
+    return {
+        "name": Path(spec["input"]).name,
+        "date_ok": draft.date.value == dt.date.fromisoformat(str(spec["date"])) if spec.get("date") else None,
+        "actors": (actors_found, actors_expected),
+        "figures": (figs_found, figs_expected),
+        "figures_kv": ({k[:2] for k in figs_found}, {k[:2] for k in figs_expected}),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list what was missed or wrong")
+    parser.add_argument("--demo", action="store_true", help="also measure on the project's own articles")
+    parser.add_argument("--project", type=Path, default=ROOT)
+    parser.add_argument("--fixtures", type=Path, default=ROOT / "tests" / "fixtures" / "ingest")
+    args = parser.parse_args(argv)
+    project = find_project(args.project)
+    results = [evaluate(p, project) for p in sorted(args.fixtures.glob("*.expected.yaml"))]
+    header = ("document", "date", "actors precision", "actors recall", "figures precision", "figures recall",
+              "kind+value P", "kind+value R")
+    rows = []
+    totals = {k: [0, 0, 0] for k in ("actors", "figures", "figures_kv")}
+    for r in results:
+        cells = [r["name"], {True: "ok", False: "WRONG", None: "-"}[r["date_ok"]]]
+        for key in ("actors", "figures", "figures_kv"):
+            tp, nf, ne = _pr(*r[key])
+            totals[key] = [a + b for a, b in zip(totals[key], (tp, nf, ne))]
+            cells.extend(_fmt(tp, nf, ne))
+        rows.append(cells)
+    cells = ["all (micro)", ""]
+    for key in ("actors", "figures", "figures_kv"):
+        cells.extend(_fmt(*totals[key]))
+    rows.append(cells)
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    line = lambda row: "| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths)) + " |"  # noqa: E731
+    print(line(header))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print(line(row))
+    if args.verbose:
+        for r in results:
+            for key in ("actors", "figures"):
+                found, expected = r[key]
+                for x in sorted(expected - found, key=str):
+                    print(f"{r['name']}: missed {key[:-1]} {x}")
+                for x in sorted(found - expected, key=str):
+                    print(f"{r['name']}: extra  {key[:-1]} {x}")
+    if args.demo:
+        demo_table(project, args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
