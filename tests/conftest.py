@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, ROOT
+from support import FIXTURES, copy_demo, mkdocs_build
 
 
 @pytest.fixture
@@ -18,10 +18,12 @@ def mini(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
-    """A copy of this repository's demo briefing (mkdocs.yml, content/, theme/)."""
-    dest = tmp_path / "demo"
-    dest.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", dest / "content")
-    shutil.copytree(ROOT / "theme", dest / "theme")
-    return dest
+    return copy_demo(tmp_path / "demo")
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> tuple[Path, str]:
+    """The demo built once per test session with `mkdocs build --strict`: (site folder, log)."""
+    project = copy_demo(tmp_path_factory.mktemp("demo-build") / "demo")
+    site = project.parent / "site"
+    return site, mkdocs_build(project, site)

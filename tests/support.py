@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,3 +16,24 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def update_golden() -> bool:
     """UPDATE_GOLDEN=1 rewrites golden files instead of comparing with them."""
     return os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+def copy_demo(dest: Path) -> Path:
+    """This repository's demo briefing (mkdocs.yml, content/, theme/) copied to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", dest / "content")
+    shutil.copytree(ROOT / "theme", dest / "theme")
+    return dest
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None) -> str:
+    """`mkdocs build --strict` of a project; returns the log, fails the test on error."""
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *extra],
+                          cwd=project, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stderr
+
+
+def log_problems(log: str) -> list[str]:
+    return [line for line in log.splitlines() if re.match(r"^(WARNING|ERROR)\s+-", line)]

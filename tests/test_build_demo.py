@@ -3,38 +3,23 @@
 from __future__ import annotations
 
 import json
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, log_problems
 
 TOPICS = ("humanitarian-toll", "oil-supply", "eu-diplomacy")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, str]:
-    import shutil
-
-    dest = tmp_path_factory.mktemp("demo")
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", dest / "content")
-    shutil.copytree(ROOT / "theme", dest / "theme")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest / "site")],
-        cwd=dest, capture_output=True, text=True,
-    )
-    assert proc.returncode == 0, proc.stderr
-    return dest / "site", proc.stderr
+def built(demo_build) -> tuple[Path, str]:
+    return demo_build
 
 
 def test_no_warnings(built):
     _, log = built
-    problems = [line for line in log.splitlines() if re.match(r"^(WARNING|ERROR)\s+-", line)]
-    assert problems == []
+    assert log_problems(log) == []
 
 
 def test_pages_of_section_6(built):

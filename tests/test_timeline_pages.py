@@ -69,3 +69,13 @@ def test_timeline_json_honours_precision():
     assert data["title"]["text"]["headline"] == "Briefing"
     # text is HTML in TimelineJS: values from front matter are escaped
     assert "&lt;b&gt;hit&lt;/b&gt;" in strike["text"]["text"]
+
+
+def test_month_page_links_a_quiet_neighbour_to_its_timeline_section(mini):
+    (mini / "content/articles/2019-05-02-may.md").write_text(
+        "---\ntitle: May item\ndate: 2019-05-02\nsource: WHO\n---\n\nText.\n", encoding="utf-8")
+    result = pipeline.run(mini / "content", pipeline.Options(month_page_threshold=2), root=mini,
+                          today=dt.date(2026, 1, 1))
+    out = {p.path: p.content for p in result.pages}
+    assert "timeline/2019/05.md" not in out  # one entry: stays on the timeline page
+    assert "[← Newer month](../index.md#2019-05)" in out["timeline/2019/04.md"]

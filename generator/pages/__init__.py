@@ -276,6 +276,10 @@ def build_pages(
         "timeline.md.j2", "timeline/index.md", title="Timeline", months=months, big=big, group_by_day=group_by_day,
     ), in_nav=True))
     keys = [m for m, _ in months]
+
+    def where(month: tuple[int, int]) -> str:
+        """A month's own page, or its section of the timeline page."""
+        return month_src(*month) if month in big else "timeline/index.md#%04d-%02d" % month
     for i, (month, month_entries) in enumerate(months):
         if month not in big:
             continue
@@ -284,7 +288,7 @@ def build_pages(
         older = keys[i + 1] if i + 1 < len(keys) else None
         out.append(Generated(src, r.render(
             "month.md.j2", src, title=format_date(DateValue(dt.date(*month, 1), "month")), month=month, entries=month_entries, group_by_day=group_by_day,
-            newer=month_src(*newer) if newer else None, older=month_src(*older) if older else None,
+            newer=where(newer) if newer else None, older=where(older) if older else None,
         )))
 
     out.append(Generated("actors/index.md", r.render("actors.md.j2", "actors/index.md", title="Actors"), in_nav=True))
