@@ -95,7 +95,7 @@ class LineYAMLHandler(YAMLHandler):
     def load(self, fm: str, **kwargs):
         try:
             _reject_aliases(fm)
-        except yaml.MarkedYAMLError:
+        except yaml.YAMLError:
             pass  # reported with its line by the full load below
         loader = _Loader(fm)
         try:
@@ -106,7 +106,8 @@ class LineYAMLHandler(YAMLHandler):
                 problem = " ".join(p for p in (exc.context, exc.problem) if p)
                 raise FrontMatterError(f"invalid YAML: {problem}", mark.line if mark else 0) from None
             except yaml.YAMLError as exc:
-                raise FrontMatterError(f"invalid YAML: {exc}") from None
+                line = getattr(exc, "line", 0) if isinstance(exc, yaml.reader.ReaderError) else 0
+                raise FrontMatterError(f"invalid YAML: {' '.join(str(exc).split())}", line) from None
             return data, loader.duplicates
         finally:
             loader.dispose()
