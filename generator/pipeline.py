@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.dates import DateSettings
 from generator.derive import Index, derive
-from generator.model.history import last_changed
+from generator.model.history import fallback_changed, last_changed
 from generator.model.load import load
 from generator.model.problems import Problems
 from generator.model.types import Briefing
@@ -65,7 +65,9 @@ def run(content_dir: Path | str, options: Options = Options(), *, include_drafts
     if result.problems.errors:
         return result
     if options.history:
-        result.briefing.changed = last_changed(Path(content_dir), Path(root or Path(content_dir).parent), today)
+        root_path = Path(root or Path(content_dir).parent)
+        changed = last_changed(Path(content_dir), root_path, today)
+        result.briefing.changed = changed or fallback_changed(result.briefing, root_path)
     result.index = derive(result.briefing, include_drafts=include_drafts)
     result.pages = build_pages(result.briefing, result.index, options.site, overrides)
     return result

@@ -17,7 +17,8 @@ from generator.pages import ASSET_CSS, ASSET_JS
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
+THEME_DIR = str(Path(__file__).parent / "theme")
 KINDS = ("articles", "notes", "actors", "topics")
 
 
@@ -53,6 +54,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if not config.use_directory_urls:
+            raise PluginError("Briefing needs use_directory_urls: true (its pages link to /<kind>/<id>/)")
+        # Briefing's template additions sit just above the theme, below the site's custom_dir.
+        dirs = config.theme.dirs
+        position = 1 if config.theme.custom_dir and dirs and dirs[0] == config.theme.custom_dir else 0
+        if THEME_DIR not in dirs:
+            dirs.insert(position, THEME_DIR)
         for ext in REQUIRED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)

@@ -154,11 +154,12 @@ def test_event_actors_and_topics_from_title_and_summary(derived):
     briefing, _ = derived
     by_id = {e.id: e for e in briefing.articles["offensive"].events}
     assert {i: (e.actors, e.topics) for i, e in by_id.items()} == {
-        "offensive--1": (["lna"], []),
-        "offensive--2": (["khalifa-haftar", "fayez-al-sarraj"], []),
-        "offensive--3": ([], []),
+        # every event also belongs to the topics its article declares (topics: [oil])
+        "offensive--1": (["lna"], ["oil"]),
+        "offensive--2": (["khalifa-haftar", "fayez-al-sarraj"], ["oil"]),
+        "offensive--3": ([], ["oil"]),
         "offensive--4": (["lna", "fayez-al-sarraj", "khalifa-haftar"], ["oil", "humanitarian"]),
-        "offensive--5": (["khalifa-haftar"], []),
+        "offensive--5": (["khalifa-haftar"], ["oil"]),
     }
 
 

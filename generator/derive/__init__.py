@@ -105,7 +105,9 @@ def derive(briefing: Briefing, *, include_drafts: bool = False) -> Index:
             for event in article.events:
                 etext = f"{event.title}\n{event.summary}"
                 event.actors = _merge(event.declared_actors, matcher.actors(etext), actors)
-                event.topics = _merge(event.declared_topics, sorted(classifier.topics(etext)), topics)
+                # an event belongs to the topics its article declares, plus its own
+                declared = event.declared_topics + [t for t in article.declared_topics if t not in event.declared_topics]
+                event.topics = _merge(declared, sorted(classifier.topics(etext)), topics)
                 event.draft = article.draft
             article.entries = list(article.events)
         else:

@@ -7,6 +7,7 @@ repository) nothing is known and callers show no date.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
 
@@ -43,6 +44,24 @@ def last_changed(folder: Path, root: Path, today: dt.date | None = None) -> dict
         if k is not None:
             changed[k] = now
     return changed
+
+
+def fallback_changed(briefing, root: Path) -> dict[str, dt.date]:
+    """Without git history: SOURCE_DATE_EPOCH when set (reproducible builds), else file times."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    fixed = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() else None
+    out: dict[str, dt.date] = {}
+    for kind in (briefing.articles, briefing.notes, briefing.actors, briefing.topics):
+        for item in kind.values():
+            if fixed is not None:
+                out[item.path] = fixed
+                continue
+            try:
+                stamp = (Path(root) / item.path).stat().st_mtime
+            except OSError:
+                continue
+            out[item.path] = dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date()
+    return out
 
 
 def _git(cwd: Path, *args: str) -> str:

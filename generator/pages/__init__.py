@@ -24,6 +24,7 @@ from generator.derive import Index, latest_claims
 from generator.model.types import Briefing, DateValue, Event
 from generator.pages.charts import Point, line_chart, sparkline, weekly_counts
 from generator.pages.data import briefing_json
+from generator.pages.feeds import atom_feed
 from generator.pages.links import link_first_mentions
 from generator.pages.timelinejs import timeline_json
 
@@ -215,6 +216,11 @@ class _Renderer:
             **context,
         )
 
+    def updated(self, paths: list[str]) -> dict:
+        """Material's "last update" for a page: the latest change among its input files."""
+        days = [self.b.changed[p] for p in paths if p in self.b.changed]
+        return {"revision_date": format_date(DateValue(max(days)))} if days else {}
+
     def timeline_src(self, entry: Event) -> str:
         """The timeline page that shows an entry: its month page if the month has one."""
         month = (entry.date.start.year, entry.date.start.month)
@@ -265,15 +271,18 @@ def build_pages(
     months = group_by_month(entries)
     big = {m for m, es in months if len(es) > options.month_page_threshold}
     r = _Renderer(briefing, index, options, env, big)
+    article_paths = [a.path for a in briefing.articles.values()]
+    all_paths = article_paths + [x.path for kind in (briefing.notes, briefing.actors, briefing.topics)
+                                 for x in kind.values()]
 
     out.append(Generated("index.md", r.render(
         "home.md.j2", "index.md", title=options.title,
-        meta={"hide": ["navigation", "toc"]},
+        meta={"hide": ["navigation", "toc"], **r.updated(all_paths)},
         latest=list(reversed(entries))[: options.latest],
         key_figures=latest_claims(key_figures(briefing)),
     ), in_nav=True))
     out.append(Generated("timeline/index.md", r.render(
-        "timeline.md.j2", "timeline/index.md", title="Timeline", months=months, big=big, group_by_day=group_by_day,
+        "timeline.md.j2", "timeline/index.md", title="Timeline", meta=r.updated(article_paths), months=months, big=big, group_by_day=group_by_day,
     ), in_nav=True))
     keys = [m for m, _ in months]
 
@@ -294,11 +303,14 @@ def build_pages(
     out.append(Generated("actors/index.md", r.render("actors.md.j2", "actors/index.md", title="Actors"), in_nav=True))
     for actor in briefing.actors.values():
         src = src_of("actors", actor.id)
-        entries = index.entries_by_actor.get(actor.id, [])
+        actor_entries = index.entries_by_actor.get(actor.id, [])
         out.append(Generated(src, r.render(
-            "actor.md.j2", src, title=actor.name, meta={"search": {"boost": 2}}, actor=actor,
+            "actor.md.j2", src, title=actor.name,
+            meta={"search": {"boost": 2}, **r.updated([actor.path]),
+                  "bf_feed": {"title": f"{actor.name} · {options.title}", "path": f"actors/{actor.id}/feed.xml"}},
+            actor=actor,
             activity=actor_activity(actor.id, index, briefing),
-            stale=stale_entries(actor, entries, briefing),
+            stale=stale_entries(actor, actor_entries, briefing),
             edited=briefing.changed.get(actor.path),
         )))
 
@@ -311,8 +323,11 @@ def build_pages(
         else:
             ids = {a.id for a in index.articles_by_topic.get(topic.id, [])}
             ledger = [f for f in briefing.figures if f.article in ids]
+        arts = index.articles_by_topic.get(topic.id, [])
         out.append(Generated(src, r.render(
-            "topic.md.j2", src, title=topic.title, topic=topic, ledger=ledger_rows(ledger), key_figures=latest_claims(ledger),
+            "topic.md.j2", src, title=topic.title, topic=topic,
+            meta={**r.updated([topic.path] + [a.path for a in arts]),
+                  "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=ledger_rows(ledger), key_figures=latest_claims(ledger),
             charts=topic_charts(topic, ledger, src),
         )))
 
@@ -320,7 +335,7 @@ def build_pages(
     for note in briefing.notes.values():
         src = src_of("notes", note.id)
         out.append(Generated(src, r.render(
-            "note.md.j2", src, title=note.title, note=note,
+            "note.md.j2", src, title=note.title, note=note, meta=r.updated([note.path]),
             note_articles=[briefing.articles[a] for a in note.articles if a in briefing.articles],
         )))
 
@@ -331,8 +346,20 @@ def build_pages(
             lambda a, s=src: posixpath.relpath(src_of("actors", a), posixpath.dirname(s)),
             expected=set(article.mentions),
         )
-        out.append(Generated(src, r.render("article.md.j2", src, title=article.title, article=article, body=body), draft=article.draft))
+        out.append(Generated(src, r.render("article.md.j2", src, title=article.title, meta=r.updated([article.path]),
+                                           article=article, body=body), draft=article.draft))
 
+    def feed(path: str, page: str, title: str, feed_entries: list[Event]) -> Generated:
+        return Generated(path, atom_feed(briefing, feed_entries, title=title, feed_path=path, page_path=page,
+                                         site_title=options.title, site_url=options.site_url))
+
+    out.append(feed("feed.xml", "", options.title, entries))
+    for actor in briefing.actors.values():
+        out.append(feed(f"actors/{actor.id}/feed.xml", f"actors/{actor.id}/", f"{actor.name} · {options.title}",
+                        index.entries_by_actor.get(actor.id, [])))
+    for topic in briefing.topics.values():
+        out.append(feed(f"topics/{topic.id}/feed.xml", f"topics/{topic.id}/", f"{topic.title} · {options.title}",
+                        index.entries_by_topic.get(topic.id, [])))
     out.append(Generated("data/briefing.json", briefing_json(briefing, index)))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
     for asset in sorted(ASSETS.iterdir()):
