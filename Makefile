@@ -21,9 +21,15 @@ serve: $(STAMP)
 check: $(STAMP)
 	$(BIN)/briefing check
 
-test: $(STAMP)
+AXE_VERSION := 4.10.3
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	npm install --silent --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION)
+
+test: $(STAMP) $(AXE)
 	bash tools/ensure-browser.sh
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV) .pytest_cache test-artifacts
+	rm -rf site $(VENV) .pytest_cache test-artifacts .cache

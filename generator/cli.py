@@ -144,6 +144,8 @@ def serve(config_file: Path, dev_addr: str, open_in_browser: bool):
 
 
 from generator.commands.ingest import ingest as _ingest; main.add_command(_ingest)  # noqa: E402,E702
+from generator.commands.new import new as _new; main.add_command(_new)  # noqa: E402,E702
+from generator.commands.schema import schema as _schema; main.add_command(_schema)  # noqa: E402,E702
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -157,7 +157,8 @@ def test_topic_charts_one_chart_per_charted_kind_with_claims():
     killed, displaced = charts[0][1], charts[1][1]
 
     root = ET.fromstring(killed)
-    assert root.get("aria-labelledby") == "chart-toll-killed-title chart-toll-killed-desc"
+    assert root.get("aria-labelledby") == "chart-toll-killed-title"
+    assert root.get("aria-describedby") == "chart-toll-killed-desc"
     assert root.find(f"{SVG}title").text == "Killed: claims by source, 1 Apr 2019 to 5 Apr 2019"
     assert root.find(f"{SVG}desc").text == (
         "3 claims from 2 sources (OCHA, WHO). Latest: 15 killed, per OCHA, as of 5 Apr 2019; "
@@ -206,8 +207,10 @@ def test_line_chart_parses_accessible_one_link_per_point():
     svg = line_chart("chart-t-killed", "Killed & <wounded>", 'Desc "quoted" <i>', _series())
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg"
-    assert root.get("role") == "img"
-    assert root.get("aria-labelledby") == "chart-t-killed-title chart-t-killed-desc"
+    # a group, not an image: its points are links (axe: nested-interactive)
+    assert root.get("role") == "group"
+    assert root.get("aria-labelledby") == "chart-t-killed-title"
+    assert root.get("aria-describedby") == "chart-t-killed-desc"
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert (title.get("id"), title.text) == ("chart-t-killed-title", "Killed & <wounded>")
     assert (desc.get("id"), desc.text) == ("chart-t-killed-desc", 'Desc "quoted" <i>')
@@ -523,7 +526,7 @@ def test_demo_humanitarian_toll_charts_and_ledger(demo_build):
         by_id[root.find(f"{SVG}title").get("id")] = root
     for kind in ("killed", "wounded", "displaced"):
         root = by_id[f"chart-humanitarian-toll-{kind}-title"]
-        assert root.get("role") == "img"
+        assert root.get("role") == "group"
         assert root.find(f"{SVG}title").text.startswith(f"{kind.capitalize()}: claims by source, ")
         claims = [f for f in demo_build.briefing.figures if f.kind == kind]
         assert len(root.findall(f"{SVG}a")) == len(claims) > 0

@@ -101,7 +101,7 @@ def line_chart(chart_id: str, title: str, description: str, series: dict[str, li
     e = html.escape
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="bf-chart-svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">',
+        f'role="group" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc">',
         f'<title id="{chart_id}-title">{e(title)}</title><desc id="{chart_id}-desc">{e(description)}</desc>',
     ]
     for v in range(0, vmax + 1, step):

@@ -42,7 +42,13 @@
       apply();
     });
   }
-  if (typeof document$ !== "undefined") { document$.subscribe(setup); }
-  else if (document.readyState !== "loading") { setup(); }
-  else { document.addEventListener("DOMContentLoaded", setup); }
+  // Material's search dialog has no accessible name; give it one.
+  function nameDialogs() {
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (d) {
+      d.setAttribute("aria-label", "Search");
+    });
+  }
+  if (typeof document$ !== "undefined") { document$.subscribe(setup); document$.subscribe(nameDialogs); }
+  else if (document.readyState !== "loading") { setup(); nameDialogs(); }
+  else { document.addEventListener("DOMContentLoaded", function () { setup(); nameDialogs(); }); }
 })();
