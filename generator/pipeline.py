@@ -32,6 +32,8 @@ class Options:
     month_page_threshold: int = 200
     site_url: str = "/"
     history: bool = True  # read file change dates from git
+    profile_entries: int = 50
+    ledger_rows: int = 100
 
     @property
     def dates(self) -> DateSettings:
@@ -39,7 +41,8 @@ class Options:
 
     @property
     def site(self) -> SiteOptions:
-        return SiteOptions(self.title, self.latest, self.month_page_threshold, self.site_url)
+        return SiteOptions(self.title, self.latest, self.month_page_threshold, self.site_url,
+                           self.profile_entries, self.ledger_rows)
 
 
 @dataclass

@@ -31,6 +31,10 @@ class BriefingConfig(Config):
     """Order of numeric dates; unset means DMY, with a warning on ambiguous ones."""
     latest = c.Type(int, default=12)
     month_page_threshold = c.Type(int, default=200)
+    profile_entries = c.Type(int, default=50)
+    """Newest entries and articles listed on an actor or topic page; older ones by month."""
+    ledger_rows = c.Type(int, default=100)
+    """Ledger rows on a topic page; older claims go to monthly ledger pages."""
 
 
 def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | None = None) -> pipeline.Options:
@@ -43,6 +47,8 @@ def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | 
         date_order_explicit=plugin_config.date_order is not None,
         latest=plugin_config.latest,
         month_page_threshold=plugin_config.month_page_threshold,
+        profile_entries=plugin_config.profile_entries,
+        ledger_rows=plugin_config.ledger_rows,
     )
 
 

@@ -79,3 +79,27 @@ def test_month_page_links_a_quiet_neighbour_to_its_timeline_section(mini):
     out = {p.path: p.content for p in result.pages}
     assert "timeline/2019/05.md" not in out  # one entry: stays on the timeline page
     assert "[← Newer month](../index.md#2019-05)" in out["timeline/2019/04.md"]
+
+
+def test_profiles_list_the_newest_entries_and_link_older_months():
+    out = pages(profile_entries=0, ledger_rows=1)
+    haftar = out["actors/khalifa-haftar.md"]
+    assert haftar.count('class="bf-entry ') == 0
+    assert "1 older entry, by month: [April 2019 (1)](../timeline/index.md?actor=khalifa-haftar#2019-04)" in haftar
+    toll = out["topics/humanitarian-toll.md"]
+    assert toll.count('class="bf-entry ') == 0
+    assert "1 older entry, by month: [April 2019 (1)](../timeline/index.md?topic=humanitarian-toll#2019-04)" in toll
+    assert "2 older articles appear on the timeline months linked above." in toll
+    assert pages(profile_entries=1)["topics/humanitarian-toll.md"].count('class="bf-entry ') == 1
+    # the ledger keeps its newest row on the topic page; the whole month is on a ledger page
+    assert "[April 2019](humanitarian-toll/ledger/2019-04.md)" in toll
+    ledger = out["topics/humanitarian-toll/ledger/2019-04.md"]
+    assert "at least **8,000** (UN)" in ledger and "**75** (WHO)" in ledger
+
+
+def test_timeline_filter_can_be_preset_from_the_address():
+    from generator.pages import ASSETS
+
+    script = (ASSETS / "briefing.js").read_text("utf-8")
+    assert 'new URLSearchParams(window.location.search)' in script
+    assert '["actor", "actors"], ["topic", "topics"]' in script

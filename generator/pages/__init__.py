@@ -48,6 +48,8 @@ class SiteOptions:
     latest: int = 12  # entries on the home page
     month_page_threshold: int = MONTH_PAGE_THRESHOLD
     site_url: str = "/"  # absolute base for links in data files read elsewhere (timeline.json)
+    profile_entries: int = 50  # newest entries (and articles) listed on an actor or topic page
+    ledger_rows: int = 100  # ledger rows on a topic page; older claims go to monthly ledger pages
 
 
 # Python-Markdown's backslash-escapable characters, plus "|" (tables)
@@ -105,6 +107,19 @@ def rel_url(from_src: str, to_src: str, anchor: str = "") -> str:
     rel = posixpath.relpath(target or ".", base or ".")
     rel = "" if rel == "." else rel + "/"
     return (rel or "./") + anchor
+
+
+def month_label(month: tuple[int, int]) -> str:
+    return format_date(DateValue(dt.date(month[0], month[1], 1), "month"))
+
+
+def months_of(entries: list[Event]) -> list[tuple[tuple[int, int], int]]:
+    """(month, number of entries), in the order the entries come."""
+    counts: dict[tuple[int, int], int] = {}
+    for e in entries:
+        key = (e.date.start.year, e.date.start.month)
+        counts[key] = counts.get(key, 0) + 1
+    return list(counts.items())
 
 
 def figure_label(f) -> str:
@@ -197,6 +212,8 @@ class _Renderer:
     def __init__(self, briefing: Briefing, index: Index, options: SiteOptions, env: jinja2.Environment,
                  big_months: set[tuple[int, int]]):
         self.big_months = big_months
+        self._entries: dict[tuple, str] = {}
+        self._entry_template = env.get_template("_entry.html.j2")
         self.b = briefing
         self.index = index
         self.options = options
@@ -211,10 +228,30 @@ class _Renderer:
         # H1 would be unescaped by Material's `striptags` in <title>).
         meta = {"hide": ["navigation"], **(meta or {}), "title": html.escape(" ".join(title.split()))}
         head = "---\n" + json.dumps(meta, sort_keys=True) + "\n---\n\n"
+        depth = page_url(page).count("/")
+
+        def entry_html(entry: Event, show_date: bool = True) -> str:
+            return self.entry_html(entry, depth, show_date)
+
         return head + self.env.get_template(template).render(
             b=self.b, ix=self.index, opts=self.options, page=page, rel=rel, timeline_src=self.timeline_src,
-            **context,
+            entry_html=entry_html, months_of=months_of, month_label=month_label,
+            timeline_month_src=self.month_home, **context,
         )
+
+    def month_home(self, month: tuple[int, int]) -> str:
+        """The timeline page that shows a month: its own page, or the timeline page."""
+        return month_src(*month) if month in self.big_months else "timeline/index.md"
+
+    def entry_html(self, entry: Event, depth: int, show_date: bool) -> str:
+        """An entry's HTML, rendered once per page depth (its links are relative)."""
+        key = (entry.id, depth, show_date)
+        html_text = self._entries.get(key)
+        if html_text is None:
+            html_text = self._entry_template.render(
+                b=self.b, e=entry, prefix="../" * depth, show_date=show_date).strip()
+            self._entries[key] = html_text
+        return html_text
 
     def updated(self, paths: list[str]) -> dict:
         """Material's "last update" for a page: the latest change among its input files."""
@@ -324,10 +361,23 @@ def build_pages(
             ids = {a.id for a in index.articles_by_topic.get(topic.id, [])}
             ledger = [f for f in briefing.figures if f.article in ids]
         arts = index.articles_by_topic.get(topic.id, [])
+        rows = ledger_rows(ledger)
+        ledger_pages = []
+        if len(rows) > options.ledger_rows:
+            by_month: dict[tuple[int, int], list] = defaultdict(list)
+            for row in rows:
+                by_month[(row[0].year, row[0].month)].append(row)
+            older = {(row[0].year, row[0].month) for row in rows[options.ledger_rows:]}
+            for month in sorted(older, reverse=True):
+                lsrc = f"topics/{topic.id}/ledger/{month[0]:04d}-{month[1]:02d}.md"
+                ledger_pages.append((month, lsrc))
+                out.append(Generated(lsrc, r.render(
+                    "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {month_label(month)}",
+                    topic=topic, month=month, rows=by_month[month])))
         out.append(Generated(src, r.render(
-            "topic.md.j2", src, title=topic.title, topic=topic,
+            "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
             meta={**r.updated([topic.path] + [a.path for a in arts]),
-                  "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=ledger_rows(ledger), key_figures=latest_claims(ledger),
+                  "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=rows, key_figures=latest_claims(ledger),
             charts=topic_charts(topic, ledger, src),
         )))
 

@@ -36,6 +36,12 @@
         var filtered = actor || topic || status || text;
         count.textContent = filtered ? shown + " of " + entries.length + " entries" : entries.length + " entries";
       }
+      // ?actor=<id>, ?topic=<id>, ?status=<s> or ?q=<text> preset the filter (links from profiles)
+      var params = new URLSearchParams(window.location.search);
+      [["actor", "actors"], ["topic", "topics"], ["status", "status"], ["q", "text"]].forEach(function (pair) {
+        var value = params.get(pair[0]), el = form.querySelector('[data-filter="' + pair[1] + '"]');
+        if (value && el) el.value = value;
+      });
       form.addEventListener("input", apply);
       form.addEventListener("change", apply);
       form.addEventListener("submit", function (e) { e.preventDefault(); });
