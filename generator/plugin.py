@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -16,6 +17,7 @@ from generator.model.load import discover
 from generator.pages import ASSET_CSS, ASSET_JS
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 THEME_DIR = str(Path(__file__).parent / "theme")
@@ -55,6 +57,7 @@ def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self):
         self.serving = False
+        self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> token -> HTML
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -108,6 +111,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for f in list(files):
             if f.src_uri in replaced:
                 files.remove(f)
+        self.blocks = {page.path: page.blocks for page in result.pages if page.blocks}
         for page in result.pages:
             if page.draft:
                 inclusion = InclusionLevel.DRAFT
@@ -120,3 +124,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
         return files
+
+    def on_page_content(self, html, *, page, config, files):
+        # Put back the HTML blocks (entry lists) that were kept out of the Markdown.
+        blocks = self.blocks.get(page.file.src_uri, {})
+        for token, block in blocks.items():
+            if token not in html:
+                raise PluginError(f"{page.file.src_uri}: a Briefing block went missing in Markdown conversion")
+            html = html.replace(token, block)
+            # MkDocs validates links to anchors against the ids it saw in the Markdown
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids.update(_ID.findall(block))
+        return html

@@ -517,7 +517,7 @@ def demo_build():
 
 
 def test_demo_humanitarian_toll_charts_and_ledger(demo_build):
-    pages = {g.path: g.content for g in demo_build.pages}
+    pages = {g.path: g.inline() for g in demo_build.pages}
     page = pages["topics/humanitarian-toll.md"]
     svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
     by_id = {}

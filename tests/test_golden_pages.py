@@ -22,7 +22,7 @@ def generated() -> dict[str, str]:
     root = FIXTURES / "mini"
     result = pipeline.run(root / "content", pipeline.Options(title="Mini briefing", history=False), root=root, today=TODAY)
     assert not result.problems.errors, result.problems.sorted()
-    return {p.path: p.content for p in result.pages if p.path.endswith((".md", ".json"))}
+    return {p.path: p.inline() for p in result.pages if p.path.endswith((".md", ".json"))}
 
 
 PAGES = generated()

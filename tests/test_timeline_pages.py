@@ -15,7 +15,7 @@ def pages(**options) -> dict[str, str]:
     root = FIXTURES / "mini"
     result = pipeline.run(root / "content", pipeline.Options(**options), root=root, today=dt.date(2026, 1, 1))
     assert not result.problems.errors
-    return {p.path: p.content for p in result.pages}
+    return {p.path: p.inline() for p in result.pages}
 
 
 def test_busy_month_gets_its_own_page_with_neighbours(mini):
@@ -26,7 +26,7 @@ def test_busy_month_gets_its_own_page_with_neighbours(mini):
         "---\ntitle: May item 2\ndate: 2019-05-03\nsource: WHO\n---\n\nText.\n", encoding="utf-8")
     result = pipeline.run(mini / "content", pipeline.Options(month_page_threshold=1), root=mini,
                           today=dt.date(2026, 1, 1))
-    out = {p.path: p.content for p in result.pages}
+    out = {p.path: p.inline() for p in result.pages}
     assert "timeline/2019/04.md" in out and "timeline/2019/05.md" in out
     index = out["timeline/index.md"]
     assert "[open April 2019](2019/04.md)" in index
@@ -76,7 +76,7 @@ def test_month_page_links_a_quiet_neighbour_to_its_timeline_section(mini):
         "---\ntitle: May item\ndate: 2019-05-02\nsource: WHO\n---\n\nText.\n", encoding="utf-8")
     result = pipeline.run(mini / "content", pipeline.Options(month_page_threshold=2), root=mini,
                           today=dt.date(2026, 1, 1))
-    out = {p.path: p.content for p in result.pages}
+    out = {p.path: p.inline() for p in result.pages}
     assert "timeline/2019/05.md" not in out  # one entry: stays on the timeline page
     assert "[← Newer month](../index.md#2019-05)" in out["timeline/2019/04.md"]
 

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_PUNCT_CHARS = re.compile("[\u2019\u2018\u02bc\u2010-\u2014\u00a0]")
 _PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
                         "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u00a0": " "})
 
@@ -22,22 +24,28 @@ def fold(text: str) -> tuple[str, list[int] | None]:
 
     The index is ``None`` when folding kept every position (plain ASCII, the usual case).
     """
-    text = text.translate(_PUNCT)
+    if _PUNCT_CHARS.search(text):
+        text = text.translate(_PUNCT)
     if text.isascii():
         return text.lower(), None
     out: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            out.append(ch.lower())
-            index.append(i)
-            continue
-        for part in unicodedata.normalize("NFKD", ch):
-            if unicodedata.combining(part):
-                continue
-            for c in part.casefold():
-                out.append(c)
-                index.append(i)
+    pos = 0
+    for run in _NON_ASCII.finditer(text):
+        if run.start() > pos:  # plain ASCII: one slice, positions kept
+            out.append(text[pos:run.start()].lower())
+            index.extend(range(pos, run.start()))
+        for i in range(run.start(), run.end()):
+            for part in unicodedata.normalize("NFKD", text[i]):
+                if unicodedata.combining(part):
+                    continue
+                folded = part.casefold()
+                out.append(folded)
+                index.extend([i] * len(folded))
+        pos = run.end()
+    if pos < len(text):
+        out.append(text[pos:].lower())
+        index.extend(range(pos, len(text)))
     return "".join(out), index
 
 
@@ -132,4 +140,6 @@ def _compile(words: dict[str, str], flags: int) -> re.Pattern | None:
     # lookahead finds candidates at every position, so overlapping aliases can compete.
     alternatives = sorted(words, key=lambda w: (-len(w), w))
     body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
-    return re.compile(rf"(?<!\w)(?=((?:{body}))(?!\w))", flags)
+    # A cheap test of the first character before the alternation is tried at a position.
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(rf"(?<!\w)(?=[{first}])(?=((?:{body}))(?!\w))", flags)

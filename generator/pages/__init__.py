@@ -8,12 +8,13 @@ other engine could take them as they are.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
 import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import quote
 
@@ -36,10 +37,31 @@ QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "about": "about", "up-to
 
 @dataclass(frozen=True)
 class Generated:
+    """A page or file for the docs tree.
+
+    Big HTML blocks (lists of timeline entries) are not part of the Markdown: ``content`` holds a
+    comment token for each, and ``blocks`` maps the token to its HTML. An engine puts the HTML in
+    after converting the Markdown (the MkDocs plugin does it in ``on_page_content``), so the
+    Markdown converter never walks thousands of entries; :meth:`inline` gives the page in one piece.
+    """
+
     path: str  # in the docs tree, e.g. "actors/khalifa-haftar.md"
     content: str | bytes
     in_nav: bool = False
     draft: bool = False
+    blocks: dict[str, str] = field(default_factory=dict)
+
+    def inline(self) -> str | bytes:
+        content = self.content
+        for token, block in self.blocks.items():
+            content = content.replace(token, block)
+        return content
+
+
+class Markdown(str):
+    """Rendered Markdown that carries the HTML blocks its tokens stand for."""
+
+    blocks: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -88,6 +110,11 @@ def src_of(kind: str, ident: str) -> str:
 
 def month_src(year: int, month: int) -> str:
     return f"timeline/{year:04d}/{month:02d}.md"
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
 
 
 def page_url(src: str) -> str:
@@ -220,8 +247,10 @@ class _Renderer:
         self.env = env
 
     def render(self, template: str, page: str, title: str, meta: dict | None = None, **context) -> str:
+        page_dir = posixpath.dirname(page) or "."
+
         def rel(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(page) or ".")
+            return _relpath(target, page_dir)
 
         # Material's page options. The title is HTML-escaped here because Material puts
         # page.meta.title into <title> and the header as it is (MkDocs' own title from the
@@ -229,15 +258,24 @@ class _Renderer:
         meta = {"hide": ["navigation"], **(meta or {}), "title": html.escape(" ".join(title.split()))}
         head = "---\n" + json.dumps(meta, sort_keys=True) + "\n---\n\n"
         depth = page_url(page).count("/")
+        blocks: dict[str, str] = {}
 
         def entry_html(entry: Event, show_date: bool = True) -> str:
             return self.entry_html(entry, depth, show_date)
 
-        return head + self.env.get_template(template).render(
+        def slot(caller) -> str:
+            """{% call slot() %}HTML{% endcall %}: the HTML is kept out of the Markdown."""
+            token = f"<!-- briefing:block {page} {len(blocks)} -->"
+            blocks[token] = caller().strip()
+            return f"\n\n{token}\n\n"
+
+        text = Markdown(head + self.env.get_template(template).render(
             b=self.b, ix=self.index, opts=self.options, page=page, rel=rel, timeline_src=self.timeline_src,
             entry_html=entry_html, months_of=months_of, month_label=month_label,
-            timeline_month_src=self.month_home, **context,
-        )
+            timeline_month_src=self.month_home, slot=slot, **context,
+        ))
+        text.blocks = blocks
+        return text
 
     def month_home(self, month: tuple[int, int]) -> str:
         """The timeline page that shows a month: its own page, or the timeline page."""
@@ -319,7 +357,8 @@ def build_pages(
         key_figures=latest_claims(key_figures(briefing)),
     ), in_nav=True))
     out.append(Generated("timeline/index.md", r.render(
-        "timeline.md.j2", "timeline/index.md", title="Timeline", meta=r.updated(article_paths), months=months, big=big, group_by_day=group_by_day,
+        "timeline.md.j2", "timeline/index.md", title="Timeline",
+        meta={**r.updated(article_paths), "search": {"exclude": True}}, months=months, big=big, group_by_day=group_by_day,
     ), in_nav=True))
     keys = [m for m, _ in months]
 
@@ -333,7 +372,8 @@ def build_pages(
         newer = keys[i - 1] if i > 0 else None
         older = keys[i + 1] if i + 1 < len(keys) else None
         out.append(Generated(src, r.render(
-            "month.md.j2", src, title=format_date(DateValue(dt.date(*month, 1), "month")), month=month, entries=month_entries, group_by_day=group_by_day,
+            "month.md.j2", src, title=format_date(DateValue(dt.date(*month, 1), "month")),
+            meta={"search": {"exclude": True}}, month=month, entries=month_entries, group_by_day=group_by_day,
             newer=where(newer) if newer else None, older=where(older) if older else None,
         )))
 
@@ -373,6 +413,7 @@ def build_pages(
                 ledger_pages.append((month, lsrc))
                 out.append(Generated(lsrc, r.render(
                     "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {month_label(month)}",
+                    meta={"search": {"exclude": True}},
                     topic=topic, month=month, rows=by_month[month])))
         out.append(Generated(src, r.render(
             "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
@@ -403,6 +444,7 @@ def build_pages(
         return Generated(path, atom_feed(briefing, feed_entries, title=title, feed_path=path, page_path=page,
                                          site_title=options.title, site_url=options.site_url))
 
+    out = [replace(g, blocks=g.content.blocks) if isinstance(g.content, Markdown) else g for g in out]
     out.append(feed("feed.xml", "", options.title, entries))
     for actor in briefing.actors.values():
         out.append(feed(f"actors/{actor.id}/feed.xml", f"actors/{actor.id}/", f"{actor.name} · {options.title}",
