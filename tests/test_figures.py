@@ -538,3 +538,16 @@ def test_demo_humanitarian_toll_charts_and_ledger(demo_build):
     assert "at least **8,000** (UN)" in row
     assert "about **13,625** (IOM)" in row
     assert "2 claims" in row
+
+
+def test_long_series_are_thinned_for_the_chart_but_keep_their_latest_claim():
+    from generator.pages import CHART_POINTS, thin_claims
+
+    start = dt.date(2019, 1, 1)
+    many = [Figure("killed", i, "WHO", DateValue(start + dt.timedelta(days=i))) for i in range(1000)]
+    few = [Figure("killed", i, "OCHA", DateValue(start + dt.timedelta(days=7 * i))) for i in range(10)]
+    thinned = thin_claims(many + few)
+    who = [f for f in thinned if f.source == "WHO"]
+    assert len(who) <= CHART_POINTS
+    assert who[-1].value == 999  # the latest claim is always charted
+    assert [f for f in thinned if f.source == "OCHA"] == few  # short series are kept whole

@@ -163,7 +163,7 @@ def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
         if not claims:
             continue
         series: dict[str, list[Point]] = defaultdict(list)
-        for f in claims:
+        for f in thin_claims(claims):
             href = rel_url(src, src_of("articles", f.article), f"#e-{f.event}" if f.event else "")
             series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f)))
         first = min(f.as_of.start for f in claims)
@@ -179,6 +179,29 @@ def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+CHART_POINTS = 120  # per source; beyond it, the latest claim of each week (then month) is charted
+
+
+def thin_claims(claims: list) -> list:
+    """Claims to chart: all of them, or for a long series the latest per source and week (or
+    month), so a chart stays readable and small. The ledger always lists every claim."""
+    by_source: dict[str, list] = defaultdict(list)
+    for f in claims:
+        by_source[f.source].append(f)
+    out = []
+    for source in sorted(by_source):
+        series = sorted(by_source[source], key=lambda f: (f.as_of.start, f.value))
+        for bucket in (lambda d: d.isocalendar()[:2], lambda d: (d.year, d.month)):
+            if len(series) <= CHART_POINTS:
+                break
+            latest: dict = {}
+            for f in series:
+                latest[bucket(f.as_of.start)] = f
+            series = list(latest.values())
+        out.extend(series)
+    return out
 
 
 def format_date_short(day) -> str:
