@@ -337,7 +337,7 @@ def main() -> None:
     ap.add_argument("--sizes", default=DEFAULT_SIZES, help="comma-separated N (default %(default)s)")
     ap.add_argument("--blog-max", type=int, default=3000,
                     help="largest N to build with Material's blog plugin (default %(default)s; the blog is quadratic: "
-                         "about 40 s at 1,000, so 5,000 would take about 17 min)")
+                         "about 35 s at 1,000 and 105 s at 2,000 on a 2-core machine, so 5,000 would take about 11 min)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="build (and time the phases) this many times per N and keep the fastest (default %(default)s)")
     ap.add_argument("--no-search", dest="search", action="store_false", help="skip the headless Chromium search timing")

@@ -109,12 +109,13 @@ def dataset(briefing: Briefing, index: Index) -> dict:
     }
 
 
-_HTML_SENSITIVE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
 def safe_json(data) -> str:
-    """JSON with <, > and & escaped: the same data, safe even if a page inlines it."""
-    return json.dumps(data, ensure_ascii=False, indent=1).translate(_HTML_SENSITIVE) + "\n"
+    """Compact JSON with <, > and & escaped: the same data, safe even if a page inlines it.
+
+    No indent, so Python's C encoder does the work (large briefings write tens of MB).
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 
 
 def briefing_json(briefing: Briefing, index: Index) -> str:
