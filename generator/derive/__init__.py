@@ -96,7 +96,12 @@ def derive(briefing: Briefing, *, include_drafts: bool = False) -> Index:
     figures: list[Figure] = []
     for article in briefing.articles.values():
         text = "\n".join([article.title, article.summary or "", article.body])
-        article.mentions = matcher.actors(text)
+        article.body_mentions = matcher.find(article.body)  # the pages link the first ones
+        counts: dict[str, int] = {}
+        for part in (matcher.find(article.title), matcher.find(article.summary or ""), article.body_mentions):
+            for m in part:
+                counts[m.actor] = counts.get(m.actor, 0) + 1
+        article.mentions = counts
         article.actors = _merge(article.declared_actors, article.mentions, actors)
         article.topics = _merge(article.declared_topics, sorted(classifier.topics(text)), topics)
         if article.summary is None:

@@ -458,7 +458,7 @@ def build_pages(
         body = link_first_mentions(
             article.body, index.matcher,
             lambda a, s=src: posixpath.relpath(src_of("actors", a), posixpath.dirname(s)),
-            expected=set(article.mentions),
+            expected=set(article.mentions), mentions=article.body_mentions,
         )
         out.append(Generated(src, r.render("article.md.j2", src, title=article.title, meta=r.updated([article.path]),
                                            article=article, body=body), draft=article.draft))
