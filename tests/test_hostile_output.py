@@ -104,4 +104,4 @@ def test_search_index_has_no_active_markup(hostile_site: Path):
 
 def test_source_url_cannot_break_out_of_its_link(hostile_site: Path):
     page = (hostile_site / "articles/2019-04-12-hostile/index.html").read_text("utf-8")
-    assert "href=\"https://example.org/a?b=%22%3E%3Cscript%3Ealert%28'url'%29%3C/script%3E\"" in page
+    assert "href=\"https://example.org/a?b=%22%3E%3Cscript%3Ealert%28&#x27;url&#x27;%29%3C/script%3E\"" in page

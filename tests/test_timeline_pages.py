@@ -37,7 +37,7 @@ def test_busy_month_gets_its_own_page_with_neighbours(mini):
     for e in ("2019-04-12-strike--1", "2019-04-12-strike--2", "2019-04-14-toll"):
         assert f'id="e-{e}"' in april
     # the article's "see it on the timeline" link goes to the month page
-    assert "(../timeline/2019/04.md#e-2019-04-14-toll)" in out["articles/2019-04-14-toll.md"]
+    assert 'href="../../timeline/2019/04/#e-2019-04-14-toll"' in out["articles/2019-04-14-toll.md"]
 
 
 def test_quiet_months_stay_on_the_timeline_page():
@@ -85,16 +85,18 @@ def test_profiles_list_the_newest_entries_and_link_older_months():
     out = pages(profile_entries=0, ledger_rows=1)
     haftar = out["actors/khalifa-haftar.md"]
     assert haftar.count('class="bf-entry ') == 0
-    assert "1 older entry, by month: [April 2019 (1)](../timeline/index.md?actor=khalifa-haftar#2019-04)" in haftar
+    assert ('1 older entry, by month: <a href="../../timeline/?actor=khalifa-haftar#2019-04">April 2019 (1)</a>'
+            in haftar)
     toll = out["topics/humanitarian-toll.md"]
     assert toll.count('class="bf-entry ') == 0
-    assert "1 older entry, by month: [April 2019 (1)](../timeline/index.md?topic=humanitarian-toll#2019-04)" in toll
+    assert ('1 older entry, by month: <a href="../../timeline/?topic=humanitarian-toll#2019-04">April 2019 (1)</a>'
+            in toll)
     assert "2 older articles appear on the timeline months linked above." in toll
     assert pages(profile_entries=1)["topics/humanitarian-toll.md"].count('class="bf-entry ') == 1
     # the ledger keeps its newest row on the topic page; the whole month is on a ledger page
-    assert "[April 2019](humanitarian-toll/ledger/2019-04.md)" in toll
+    assert '<a href="../../topics/humanitarian-toll/ledger/2019-04/">April 2019</a>' in toll
     ledger = out["topics/humanitarian-toll/ledger/2019-04.md"]
-    assert "at least **8,000** (UN)" in ledger and "**75** (WHO)" in ledger
+    assert "at least <strong>8,000</strong> (UN)" in ledger and "<strong>75</strong> (WHO)" in ledger
 
 
 def test_timeline_filter_can_be_preset_from_the_address():

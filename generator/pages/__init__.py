@@ -243,6 +243,20 @@ def stale_entries(actor, entries: list, briefing: Briefing) -> int:
 
 
 def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
+    """The Jinja2 environment, made once per set of override folders: its compiled templates are
+    reused by later builds in the process (``briefing serve``); Jinja2 reloads a template file
+    that changed."""
+    key = tuple(str(p) for p in (overrides or []) if p.is_dir())
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        env = _ENVIRONMENTS[key] = _environment(overrides)
+    return env
+
+
+_ENVIRONMENTS: dict[tuple[str, ...], jinja2.Environment] = {}
+
+
+def _environment(overrides: list[Path] | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(p)) for p in (overrides or []) if p.is_dir()]
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
     env = jinja2.Environment(
@@ -275,6 +289,12 @@ class _Renderer:
         def rel(target: str) -> str:
             return _relpath(target, page_dir)
 
+        prefix = "../" * page_url(page).count("/")
+
+        def href(target: str) -> str:
+            """The URL of a page's source path, relative to this page (for HTML; Markdown uses rel)."""
+            return prefix + page_url(target) or "./"
+
         # Material's page options. The title is HTML-escaped here because Material puts
         # page.meta.title into <title> and the header as it is (MkDocs' own title from the
         # H1 would be unescaped by Material's `striptags` in <title>).
@@ -294,7 +314,7 @@ class _Renderer:
 
         text = Markdown(head + self.env.get_template(template).render(
             b=self.b, ix=self.index, opts=self.options, page=page, rel=rel, timeline_src=self.timeline_src,
-            entry_html=entry_html, months_of=months_of, month_label=month_label,
+            entry_html=entry_html, href=href, months_of=months_of, month_label=month_label,
             timeline_month_src=self.month_home, slot=slot, **context,
         ))
         text.blocks = blocks
