@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.derive.mentions import Matcher, fold_only
+from generator.derive.mentions import Matcher, fold_only, matcher_for, trie_pattern
 from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
 
 
@@ -24,17 +24,37 @@ class TopicClassifier:
                 w = " ".join(fold_only(word).split())
                 if w:
                     self._topics[w].add(topic)
-        alternatives = sorted(self._topics, key=lambda w: (-len(w), w))
-        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
-        self._re = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if alternatives else None
+        self._re = re.compile(rf"(?<!\w)(?:{trie_pattern(self._topics)})(?!\w)") if self._topics else None
+        self._found: dict[str, frozenset[str]] = {}
 
-    def topics(self, text: str) -> set[str]:
+    def topics(self, text: str) -> frozenset[str]:
+        """Topic ids whose keywords occur in text (kept per text, like Matcher.find)."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= 200_000:
+                self._found.clear()
+            found = self._found[text] = self._topics_of(text)
+        return found
+
+    def _topics_of(self, text: str) -> frozenset[str]:
         if self._re is None:
-            return set()
+            return frozenset()
         found: set[str] = set()
         for m in self._re.finditer(fold_only(text)):
             found |= self._topics[" ".join(m.group().split())]
-        return found
+        return frozenset(found)
+
+
+_CLASSIFIERS: dict[tuple, TopicClassifier] = {}
+
+
+def classifier_for(keywords: dict[str, list[str]]) -> TopicClassifier:
+    key = tuple((topic, tuple(words)) for topic, words in sorted(keywords.items()))
+    classifier = _CLASSIFIERS.get(key)
+    if classifier is None:
+        _CLASSIFIERS.clear()
+        classifier = _CLASSIFIERS[key] = TopicClassifier(keywords)
+    return classifier
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -87,8 +107,8 @@ def _merge(declared: list[str], detected, known) -> list[str]:
 def derive(briefing: Briefing, *, include_drafts: bool = False) -> Index:
     if not include_drafts:
         briefing.articles = {k: a for k, a in briefing.articles.items() if not a.draft}
-    matcher = Matcher({a.id: [a.name, *a.aliases] for a in briefing.actors.values()})
-    classifier = TopicClassifier({t.id: [t.title, *t.keywords] for t in briefing.topics.values()})
+    matcher = matcher_for({a.id: [a.name, *a.aliases] for a in briefing.actors.values()})
+    classifier = classifier_for({t.id: [t.title, *t.keywords] for t in briefing.topics.values()})
     actors, topics = briefing.actors, briefing.topics
     index = Index(matcher)
 

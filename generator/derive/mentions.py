@@ -60,6 +60,21 @@ class Mention:
     actor: str
 
 
+_FOUND_MAX = 200_000
+_MATCHERS: dict[tuple, "Matcher"] = {}
+
+
+def matcher_for(names: dict[str, list[str]]) -> "Matcher":
+    """The Matcher for these names, reused while the names stay the same (and with it, its
+    results per text)."""
+    key = tuple((actor, tuple(words)) for actor, words in sorted(names.items()))
+    matcher = _MATCHERS.get(key)
+    if matcher is None:
+        _MATCHERS.clear()
+        matcher = _MATCHERS[key] = Matcher(names)
+    return matcher
+
+
 class Matcher:
     """Finds actor mentions in text. Build once per briefing, reuse for every text."""
 
@@ -80,9 +95,21 @@ class Matcher:
         self._capitals = capitals
         self._folded_re = _compile(folded, 0)  # the text is folded to lower case first
         self._capitals_re = _compile(capitals, 0)
+        self._found: dict[str, list[Mention]] = {}
 
     def find(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions in text order; where candidates overlap the longest wins."""
+        """Non-overlapping mentions in text order; where candidates overlap the longest wins.
+
+        Results are kept per text (``briefing serve`` rebuilds after every edit, and most texts
+        have not changed); treat the list as read-only."""
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _FOUND_MAX:
+                self._found.clear()
+            found = self._found[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
         if self._folded_re is not None:
             ftext, index = fold(text)
