@@ -7,6 +7,7 @@ the valid files and the full list of problems, each with its file and line.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,7 @@ class _Loader:
     problems: Problems = field(default_factory=Problems)
     refs: list[_Ref] = field(default_factory=list)
     broken: set[tuple[str, str]] = field(default_factory=set)  # items whose file has errors
+    digests: dict[str, str] = field(default_factory=dict)  # shown path -> hash of the file's bytes
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -71,6 +73,7 @@ class _Loader:
         except OSError as exc:
             where.error(1, f"cannot read file: {exc.strerror}")
             return None
+        self.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
         if b"\x00" in raw[:8192]:
             where.error(1, "this is a binary file, not Markdown; remove it or save it as UTF-8 text")
             return None
@@ -398,6 +401,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
         briefing.index_body = read[1] if read else index.read_text("utf-8-sig")
 
     _check_refs(loader, briefing)
+    briefing.digests = loader.digests
     return briefing, problems
 
 

@@ -155,6 +155,7 @@ class Briefing:
     topics: dict[str, Topic] = field(default_factory=dict)
     index_body: str | None = None  # body of content/index.md, shown above the home page
     changed: dict[str, dt.date] = field(default_factory=dict)  # file path -> last change (git)
+    digests: dict[str, str] = field(default_factory=dict)  # file path -> hash of its bytes (caches key on it)
     # derived (generator.derive.derive fills these)
     entries: list[Event] = field(default_factory=list)  # timeline order, oldest first
     figures: list[Figure] = field(default_factory=list)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import html
 import json
 import posixpath
@@ -277,6 +278,8 @@ class _Renderer:
                  big_months: set[tuple[int, int]]):
         self.big_months = big_months
         self._entries: dict[tuple, str] = {}
+        self._entry_versions: dict[tuple, tuple] = {}
+        self.context_key = ""
         self._entry_template = env.get_template("_entry.html.j2")
         self.b = briefing
         self.index = index
@@ -325,14 +328,31 @@ class _Renderer:
         return month_src(*month) if month in self.big_months else "timeline/index.md"
 
     def entry_html(self, entry: Event, depth: int, show_date: bool) -> str:
-        """An entry's HTML, rendered once per page depth (its links are relative)."""
+        """An entry's HTML, rendered once per page depth (its links are relative), and kept for the
+        next build in the process while its article file and the context are unchanged."""
         key = (entry.id, depth, show_date)
         html_text = self._entries.get(key)
         if html_text is None:
-            html_text = self._entry_template.render(
-                b=self.b, e=entry, prefix="../" * depth, show_date=show_date).strip()
+            version = (self.article_key(entry.article), entry.draft)
+            cached = _ENTRY_HTML.get(key)
+            if cached is not None and cached[0] == version:
+                html_text = cached[1]
+            else:
+                html_text = self._entry_template.render(
+                    b=self.b, e=entry, prefix="../" * depth, show_date=show_date).strip()
             self._entries[key] = html_text
+            self._entry_versions[key] = (version, html_text)
         return html_text
+
+    def article_key(self, article_id: str) -> tuple:
+        """What an article's page and entries depend on: its file, its change date, and the context
+        (actors, topics, notes, options, templates, month pages)."""
+        path = self.b.articles[article_id].path
+        return (self.b.digests.get(path), self.b.changed.get(path), self.context_key)
+
+    def keep_for_next_build(self) -> None:
+        _ENTRY_HTML.clear()
+        _ENTRY_HTML.update(self._entry_versions)
 
     def updated(self, paths: list[str]) -> dict:
         """Material's "last update" for a page: the latest change among its input files."""
@@ -343,6 +363,28 @@ class _Renderer:
         """The timeline page that shows an entry: its month page if the month has one."""
         month = (entry.date.start.year, entry.date.start.month)
         return month_src(*month) if month in self.big_months else "timeline/index.md"
+
+
+# Kept from one build to the next in the same process (``briefing serve``): article pages and entry
+# HTML whose inputs did not change are not rendered again. Each build keeps only what it used.
+_ARTICLE_PAGES: dict[str, tuple[tuple, "Generated"]] = {}
+_ENTRY_HTML: dict[tuple, tuple[tuple, str]] = {}
+
+
+def context_key(briefing: Briefing, options: SiteOptions, big: set, overrides: list[Path] | None) -> str:
+    """A hash of everything besides its own file that an article page or entry can show: the
+    actor, topic and note files, the options, which months have their own page, and the
+    template overrides (by modification time)."""
+    h = hashlib.blake2b(digest_size=16)
+    for items in (briefing.actors, briefing.topics, briefing.notes):
+        for item in items.values():
+            h.update(f"{item.path}\0{briefing.digests.get(item.path)}\0{briefing.changed.get(item.path)}\n".encode())
+    h.update(repr((options, sorted(big))).encode())
+    for folder in overrides or []:
+        if folder.is_dir():
+            for f in sorted(folder.rglob("*")):
+                h.update(f"{f}\0{f.stat().st_mtime_ns}\n".encode())
+    return h.hexdigest()
 
 
 def group_by_month(entries: list[Event]) -> list[tuple[tuple[int, int], list[Event]]]:
@@ -389,6 +431,7 @@ def build_pages(
     months = group_by_month(entries)
     big = {m for m, es in months if len(es) > options.month_page_threshold}
     r = _Renderer(briefing, index, options, env, big)
+    r.context_key = context_key(briefing, options, big, overrides)
     article_paths = [a.path for a in briefing.articles.values()]
     all_paths = article_paths + [x.path for kind in (briefing.notes, briefing.actors, briefing.topics)
                                  for x in kind.values()]
@@ -473,8 +516,15 @@ def build_pages(
             note_articles=[briefing.articles[a] for a in note.articles if a in briefing.articles],
         )))
 
+    article_pages: dict[str, tuple] = {}
     for article in briefing.articles.values():
         src = src_of("articles", article.id)
+        key = r.article_key(article.id)
+        cached = _ARTICLE_PAGES.get(src)
+        if cached is not None and cached[0] == key:
+            out.append(cached[1])
+            article_pages[src] = cached
+            continue
         body = link_first_mentions(
             article.body, index.matcher,
             lambda a, s=src: posixpath.relpath(src_of("actors", a), posixpath.dirname(s)),
@@ -482,6 +532,10 @@ def build_pages(
         )
         out.append(Generated(src, r.render("article.md.j2", src, title=article.title, meta=r.updated([article.path]),
                                            article=article, body=body), draft=article.draft))
+        article_pages[src] = (key, out[-1])
+    _ARTICLE_PAGES.clear()
+    _ARTICLE_PAGES.update(article_pages)
+    r.keep_for_next_build()
 
     def feed(path: str, page: str, title: str, feed_entries: list[Event]) -> Generated:
         return Generated(path, atom_feed(briefing, feed_entries, title=title, feed_path=path, page_path=page,
