@@ -41,9 +41,10 @@ class Generated:
     """A page or file for the docs tree.
 
     Big HTML blocks (lists of timeline entries) are not part of the Markdown: ``content`` holds a
-    comment token for each, and ``blocks`` maps the token to its HTML. An engine puts the HTML in
-    after converting the Markdown (the MkDocs plugin does it in ``on_page_content``), so the
-    Markdown converter never walks thousands of entries; :meth:`inline` gives the page in one piece.
+    token for each (a word alone in its paragraph, ``BFBLOCK<hash>N<n>``), and ``blocks`` maps the
+    token to its HTML. An engine puts the HTML in for ``<p>token</p>`` after converting the
+    Markdown (the MkDocs plugin does it after the theme, in ``on_post_page``), so the Markdown
+    converter never walks thousands of entries; :meth:`inline` gives the page in one piece.
     """
 
     path: str  # in the docs tree, e.g. "actors/khalifa-haftar.md"
@@ -55,7 +56,7 @@ class Generated:
     def inline(self) -> str | bytes:
         content = self.content
         for token, block in self.blocks.items():
-            content = content.replace(token, block)
+            content = content.replace(f"\n{token}\n", f"\n{block}\n")
         return content
 
 
@@ -279,6 +280,7 @@ class _Renderer:
         self.big_months = big_months
         self._entries: dict[tuple, str] = {}
         self._entry_versions: dict[tuple, tuple] = {}
+        self._generic: dict[tuple, str] = {}
         self.context_key = ""
         self._entry_template = env.get_template("_entry.html.j2")
         self.b = briefing
@@ -309,9 +311,12 @@ class _Renderer:
         def entry_html(entry: Event, show_date: bool = True) -> str:
             return self.entry_html(entry, depth, show_date)
 
+        token_base = "BFBLOCK" + hashlib.blake2b(page.encode(), digest_size=6).hexdigest() + "N"
+
         def slot(caller) -> str:
-            """{% call slot() %}HTML{% endcall %}: the HTML is kept out of the Markdown."""
-            token = f"<!-- briefing:block {page} {len(blocks)} -->"
+            """{% call slot() %}HTML{% endcall %}: the HTML is kept out of the Markdown. The token is
+            a plain word in a paragraph of its own: no raw HTML for Python-Markdown to parse."""
+            token = f"{token_base}{len(blocks)}"
             blocks[token] = caller().strip()
             return f"\n\n{token}\n\n"
 
@@ -338,8 +343,12 @@ class _Renderer:
             if cached is not None and cached[0] == version:
                 html_text = cached[1]
             else:
-                html_text = self._entry_template.render(
-                    b=self.b, e=entry, prefix="../" * depth, show_date=show_date).strip()
+                # Rendered once for every depth: only the relative prefix of its links differs.
+                generic = self._generic.get((entry.id, show_date))
+                if generic is None:
+                    generic = self._generic[entry.id, show_date] = self._entry_template.render(
+                        b=self.b, e=entry, prefix=_PREFIX, show_date=show_date).strip()
+                html_text = generic.replace(_PREFIX, "../" * depth)
             self._entries[key] = html_text
             self._entry_versions[key] = (version, html_text)
         return html_text
@@ -369,6 +378,7 @@ class _Renderer:
 # HTML whose inputs did not change are not rendered again. Each build keeps only what it used.
 _ARTICLE_PAGES: dict[str, tuple[tuple, "Generated"]] = {}
 _ENTRY_HTML: dict[tuple, tuple[tuple, str]] = {}
+_PREFIX = "\x00prefix\x00"  # stands for the page's way back to the site root in entry HTML
 
 
 def context_key(briefing: Briefing, options: SiteOptions, big: set, overrides: list[Path] | None) -> str:
@@ -527,7 +537,7 @@ def build_pages(
             continue
         body = link_first_mentions(
             article.body, index.matcher,
-            lambda a, s=src: posixpath.relpath(src_of("actors", a), posixpath.dirname(s)),
+            lambda a, s=src: _relpath(src_of("actors", a), posixpath.dirname(s)),
             expected=set(article.mentions), mentions=article.body_mentions,
         )
         out.append(Generated(src, r.render("article.md.j2", src, title=article.title, meta=r.updated([article.path]),
