@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -10,6 +11,19 @@ from pathlib import Path
 import click
 
 from generator import __version__, pipeline
+
+
+def _show_mkdocs_log(level: int) -> None:
+    """Print MkDocs' and Briefing's log records (``mkdocs.*`` loggers) like ``mkdocs`` does."""
+    logger = logging.getLogger("mkdocs")
+    if any(getattr(h, "_briefing", False) for h in logger.handlers):
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler._briefing = True
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False
 
 
 def _config_file(path: Path) -> Path | None:
@@ -134,13 +148,19 @@ def build(config_file: Path, site_dir: Path | None, strict: bool):
 @click.option("-f", "--config-file", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True)
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="IP address and port to serve on.")
 @click.option("--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
-def serve(config_file: Path, dev_addr: str, open_in_browser: bool):
+@click.option("--full-rebuild", is_flag=True,
+              help="After a change, render every page again (by default only the pages whose content changed).")
+def serve(config_file: Path, dev_addr: str, open_in_browser: bool, full_rebuild: bool):
     """Live preview with drafts shown; rebuilds when content changes."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     if not config_file.is_file():
         raise click.ClickException(f"{config_file}: no such file; run this in a briefing project or pass -f")
-    mkdocs_serve(str(config_file), dev_addr=dev_addr, open_in_browser=open_in_browser)
+    _show_mkdocs_log(logging.INFO)  # "Building documentation...", "Serving on ...", rebuilds
+    # MkDocs' dirty build renders only pages whose file is modified; the plugin tells it which
+    # generated pages changed (generator/preview.py).
+    mkdocs_serve(str(config_file), dev_addr=dev_addr, open_in_browser=open_in_browser,
+                 build_type=None if full_rebuild else "dirty", watch_theme=True)
 
 
 from generator.commands.ingest import ingest as _ingest; main.add_command(_ingest)  # noqa: E402,E702

@@ -9,18 +9,25 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import pipeline
+from generator import searchindex
 from generator.model.load import discover
 from generator.pages import ASSET_CSS, ASSET_JS
+from generator.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 _ID = re.compile(r'\sid="([^"]+)"')
+_TOKEN = re.compile(r"<!--(BFBLOCK[0-9a-f]{12}N[0-9]+)-->")
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 THEME_DIR = str(Path(__file__).parent / "theme")
+# search_backend: pagefind adds this folder to the theme: its partials/search.html draws Material's search box
+# for assets/briefing/search-pagefind.js (copied from it as a theme file) instead of Material's lunr code
+PAGEFIND_THEME_DIR = str(Path(__file__).parent / "theme_pagefind")
+PAGEFIND_JS = "assets/briefing/search-pagefind.js"
 KINDS = ("articles", "notes", "actors", "topics")
 
 
@@ -37,6 +44,10 @@ class BriefingConfig(Config):
     """Newest entries and articles listed on an actor or topic page; older ones by month."""
     ledger_rows = c.Type(int, default=100)
     """Ledger rows on a topic page; older claims go to monthly ledger pages."""
+    search_backend = c.Choice(searchindex.BACKENDS, default="lunr")
+    """lunr: Material's search (one index every reader downloads whole); pagefind: Pagefind's chunked
+    index, built after the build, in Material's search box (needs `pip install 'pagefind[bin]'`);
+    auto: pagefind from searchindex.AUTO_PAGEFIND_ARTICLES articles on, lunr below."""
 
 
 def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | None = None) -> pipeline.Options:
@@ -58,9 +69,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self):
         self.serving = False
         self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> token -> HTML
+        self.preview = Preview(dirty=False)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.preview = Preview(dirty=self.serving and dirty)
 
     def on_config(self, config):
         if not config.use_directory_urls:
@@ -87,9 +100,79 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 {"Topics": "topics/index.md"},
                 {"Notes": "notes/index.md"},
             ]
+        self._configure_search(config)
         return config
 
+    def _configure_search(self, config) -> None:
+        """search_backend: pagefind: Material's search box without Material's lunr index."""
+        self.pagefind = None
+        backend = self.config.search_backend
+        if backend == "auto":
+            articles = len(discover(Path(config.docs_dir))["articles"])
+            backend = searchindex.auto_backend(articles)
+            log.debug(f"search_backend: auto: {articles} articles, so {backend}")
+        if backend == "pagefind":
+            try:
+                self.pagefind = searchindex.find_pagefind()  # fail now rather than after a long build
+            except searchindex.PagefindError as exc:
+                if self.config.search_backend != "auto":
+                    raise PluginError(str(exc)) from exc
+                log.warning(f"search_backend: auto: {articles} articles call for Pagefind, but {exc}; "
+                            "using Material's lunr search meanwhile")
+                backend = "lunr"
+        self.search_backend = backend
+        if backend != "pagefind":
+            return
+        dirs = config.theme.dirs
+        if PAGEFIND_THEME_DIR not in dirs:
+            dirs.insert(dirs.index(THEME_DIR) if THEME_DIR in dirs else 0, PAGEFIND_THEME_DIR)
+        if all(str(x) != PAGEFIND_JS for x in config.extra_javascript):
+            config.extra_javascript.append(PAGEFIND_JS)
+        # Material's header draws the search box (our partials/search.html) only when its search plugin
+        # is in config.plugins and enabled. Keep it there, but unhook its events so that it neither parses
+        # every page nor writes search/search_index.json. Its on_config may still run: it only reads config.
+        search = config.plugins.get("material/search")
+        if search is None:
+            from material.plugins.search.plugin import SearchPlugin
+
+            search = SearchPlugin()
+            search.load_config({})
+            dict.__setitem__(config.plugins, "material/search", search)  # for the header only: no events
+        elif not search.config.enabled:
+            log.warning("search_backend: pagefind, but Material's search plugin has enabled: false, which hides "
+                        "the search box")
+        for event, methods in config.plugins.events.items():
+            if event != "config":  # the list being run right now
+                methods[:] = [m for m in methods if getattr(m, "__self__", None) is not search]
+
+    @event_priority(100)  # before Material's search plugin writes its index
+    def _keep_search_whole(self, *, config):
+        if self.preview.dirty:
+            self.preview.merge_search(_material_search(config), self._files)
+
+    def on_nav(self, nav, *, config, files):
+        self._files = files
+        return nav
+
+    def on_env(self, env, *, config, files):
+        # MkDocs makes a new theme environment for every build; under `briefing serve` the compiled
+        # templates are kept (Jinja2 checks each template's source before it reuses its code).
+        if self.serving:
+            env.bytecode_cache = self.preview.bytecode_cache
+        return env
+
+    def _pagefind(self, *, config):
+        if getattr(self, "pagefind", None) is None:
+            return
+        try:
+            searchindex.index_site(config.site_dir, binary=self.pagefind, logger=log)
+        except searchindex.PagefindError as exc:
+            raise PluginError(str(exc)) from exc
+
+    on_post_build = CombinedEvent(_keep_search_whole, _pagefind)
+
     def on_files(self, files: Files, *, config) -> Files:
+        self.preview.start(config)
         docs = Path(config.docs_dir)
         project = Path(config.config_file_path).parent if config.config_file_path else docs.parent
         overrides = [Path(config.theme.custom_dir) / "briefing"] if config.theme.custom_dir else []
@@ -122,17 +205,42 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.path, content=page.content, inclusion=inclusion))
+            files.append(self.preview.file(config, page.path, page.content, page.blocks, inclusion))
+        self.preview.forget_missing(config, {page.path for page in result.pages})
+        if self.preview.dirty:
+            log.info("Briefing: %d of %d generated files unchanged since the previous build",
+                     self.preview.reused, len(result.pages))
         return files
 
     def on_page_content(self, html, *, page, config, files):
-        # Put back the HTML blocks (entry lists) that were kept out of the Markdown.
+        # The HTML blocks (entry lists, chips, ledgers) kept out of the Markdown go in after the
+        # theme, at on_post_page: neither Material's search parser nor the theme walks them (the
+        # search index leaves them out on purpose). Here each token's paragraph becomes a comment.
+        # MkDocs validates links to anchors against the ids it saw in the Markdown: add the ids
+        # of the blocks now.
         blocks = self.blocks.get(page.file.src_uri, {})
         for token, block in blocks.items():
-            if token not in html:
+            paragraph = f"<p>{token}</p>"
+            if paragraph not in html:
                 raise PluginError(f"{page.file.src_uri}: a Briefing block went missing in Markdown conversion")
-            html = html.replace(token, block)
-            # MkDocs validates links to anchors against the ids it saw in the Markdown
+            html = html.replace(paragraph, f"<!--{token}-->")
             if page.present_anchor_ids is not None:
                 page.present_anchor_ids.update(_ID.findall(block))
         return html
+
+    def on_post_page(self, output, *, page, config):
+        self.preview.built.add(page.url)
+        blocks = self.blocks.get(page.file.src_uri)
+        if blocks:
+            output = _TOKEN.sub(lambda m: blocks.get(m.group(1), m.group()), output)
+        return output
+
+
+def _material_search(config):
+    """Material's search plugin when it is in use (not with search_backend: pagefind)."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    for plugin in config.plugins.values():
+        if isinstance(plugin, SearchPlugin) and getattr(plugin, "search_index", None) is not None:
+            return plugin
+    return None

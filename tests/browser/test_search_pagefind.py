@@ -1,0 +1,160 @@
+"""The demo built with `search_backend: pagefind`: Material's search box finds articles through Pagefind,
+at the site root and under a sub-path, with no request leaving the site."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from screenshot import serve  # tools/, put on sys.path by conftest.py
+
+ROOT = Path(__file__).resolve().parents[2]
+ZUWARA = "/articles/2019-04-12-lna-air-strike-near-zuwara/"
+AXE = ROOT / ".cache/axe/node_modules/axe-core/axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory) -> Path:
+    """The demo built with search_backend: pagefind, in <tmp>/site (so <tmp> can serve it under /site/)."""
+    dest = tmp_path_factory.mktemp("browser-pagefind")
+    project = dest / "project"
+    project.mkdir()
+    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    cfg["plugins"] = [{"briefing": {**entry["briefing"], "search_backend": "pagefind"}}
+                      if isinstance(entry, dict) and "briefing" in entry else entry for entry in cfg["plugins"]]
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), "utf-8")
+    for folder in ("content", "theme"):
+        subprocess.run(["cp", "-r", str(ROOT / folder), str(project / folder)], check=True)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest / "site")],
+                          cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert (dest / "site" / "pagefind" / "pagefind.js").is_file()
+    return dest / "site"
+
+
+@pytest.fixture(scope="module")
+def servers(pagefind_site: Path):
+    """(url of the site served at the root, url of the same site served under /site/)."""
+    at_root, root_url = serve(pagefind_site)
+    under, parent_url = serve(pagefind_site.parent)
+    yield root_url, parent_url + "/site"
+    at_root.shutdown()
+    under.shutdown()
+
+
+def watch_requests(page) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda req: urls.append(req.url))
+    return urls
+
+
+def type_query(page, query: str):
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    return results
+
+
+def test_zuwara_finds_the_article_and_opens_it(page, servers):
+    base, _ = servers
+    requests = watch_requests(page)
+    page.goto(base + "/")
+    results = type_query(page, "Zuwara")
+    first = results.first.locator("a.md-search-result__link")
+    assert first.get_attribute("href") == ZUWARA
+    assert first.locator("h1").inner_text() == "LNA warplane hits pro-GNA camp near Zuwara, close to Mellitah gas plant"
+    assert first.locator("p mark").first.inner_text().startswith("Zuwara")  # Pagefind's highlight
+    assert re.fullmatch(r"\d+ matching documents", page.locator(".md-search-result__meta").inner_text())
+    assert page.locator("#__search").is_checked()  # Material's search overlay is open
+    page.screenshot(path=str(ROOT / "test-artifacts" / "screenshots" / "pagefind-results.png"))
+    first.click()
+    page.wait_for_url("**" + ZUWARA)
+    assert "Zuwara" in page.locator("article").inner_text()
+    assert page.console_errors == []
+    assert any("/pagefind/" in u for u in requests)
+    assert not any("search_index.json" in u for u in requests)  # Material's lunr code stayed off
+    assert [u for u in requests if not u.startswith(base + "/")] == []  # offline: nothing leaves the site
+
+
+def test_escape_closes_and_enter_opens_the_first_result(page, servers):
+    base, _ = servers
+    page.goto(base + "/topics/")
+    type_query(page, "Sarraj")
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    page.keyboard.press("/")  # Material's shortcut opens the search again, with the query kept
+    assert page.locator("#__search").is_checked()
+    expected = page.locator(".md-search-result__link").first.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**" + expected)
+    assert page.console_errors == []
+
+
+def test_under_a_sub_path_from_a_deep_page(page, servers):
+    _, sub = servers
+    requests = watch_requests(page)
+    page.goto(sub + ZUWARA)
+    type_query(page, "Hifter")  # an alias of Khalifa Haftar, on his profile
+    link = page.locator(".md-search-result a[href='/site/actors/khalifa-haftar/']").first
+    link.wait_for(timeout=10_000)
+    link.click()
+    page.wait_for_url("**/site/actors/khalifa-haftar/")
+    assert page.locator("h1").inner_text().rstrip("¶") == "Khalifa Haftar"
+    pagefind = [u for u in requests if "/pagefind/" in u]
+    assert pagefind and all(u.startswith(sub + "/pagefind/") for u in pagefind)  # not /pagefind/ of the host
+    assert page.console_errors == []
+
+
+def test_phone_header_button_opens_the_search(browser, servers):
+    base, _ = servers
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(base + ZUWARA)
+        page.locator("header label.md-header__button[for=__search]").click()
+        assert page.locator("#__search").is_checked()
+        page.keyboard.type("ceasefire", delay=20)
+        results = page.locator(".md-search-result__item")
+        results.first.wait_for(timeout=10_000)  # visible: the list is shown while the toggle is on
+        assert page.locator("[data-bf-search-result]").get_attribute("data-bf-query") == "ceasefire"
+        page.screenshot(path=str(ROOT / "test-artifacts" / "screenshots" / "pagefind-phone.png"))
+        page.locator(".md-search__form label.md-search__icon").click()  # the back arrow closes it
+        assert not page.locator("#__search").is_checked()
+    finally:
+        context.close()
+
+
+def test_no_result_and_reset(page, servers):
+    base, _ = servers
+    page.goto(base + "/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("qqqzzzxxx", delay=10)
+    meta = page.locator(".md-search-result__meta")
+    meta.filter(has_text="No matching documents").wait_for(timeout=10_000)
+    assert page.locator(".md-search-result__item").count() == 0
+    page.locator(".md-search__form button[type=reset]").click()
+    meta.filter(has_text="Type to start searching").wait_for(timeout=10_000)
+    assert box.input_value() == ""
+
+
+def test_open_search_has_no_serious_accessibility_violations(page, servers):
+    if not AXE.exists():
+        pytest.skip(f"axe-core is not installed at {AXE} (make test installs it with npm)")
+    base, _ = servers
+    page.goto(base + "/")
+    type_query(page, "ceasefire")
+    page.add_script_tag(path=str(AXE))
+    # Colours are Material's: its lunr search box has the same two contrast findings (the grey
+    # "N matching documents" line and the accent-coloured <mark>), so only structure and ARIA are checked.
+    result = page.evaluate("axe.run(document.querySelector('.md-search'), "
+                           "{resultTypes: ['violations'], rules: {'color-contrast': {enabled: false}}})")
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
