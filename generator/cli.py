@@ -159,8 +159,12 @@ def serve(config_file: Path, dev_addr: str, open_in_browser: bool, full_rebuild:
     _show_mkdocs_log(logging.INFO)  # "Building documentation...", "Serving on ...", rebuilds
     # MkDocs' dirty build renders only pages whose file is modified; the plugin tells it which
     # generated pages changed (generator/preview.py).
+    # The project's own theme folder is watched too, not the installed themes (MkDocs polls every
+    # watched file twice a second, and Material's templates are thousands of icons).
+    cfg = _load_mkdocs_config(config_file)
+    custom = [cfg.theme.custom_dir] if cfg.theme.custom_dir and Path(cfg.theme.custom_dir).is_dir() else []
     mkdocs_serve(str(config_file), dev_addr=dev_addr, open_in_browser=open_in_browser,
-                 build_type=None if full_rebuild else "dirty", watch_theme=True)
+                 build_type=None if full_rebuild else "dirty", watch=custom)
 
 
 from generator.commands.ingest import ingest as _ingest; main.add_command(_ingest)  # noqa: E402,E702
