@@ -73,3 +73,41 @@ def test_a_deleted_article_leaves_no_page_behind(tmp_path):
     second = build(root)
     assert STRIKE not in second
     assert "2019-04-12-strike" not in second["timeline/index.md"].inline()
+
+
+def test_ledger_pages_and_feeds_follow_an_edited_article(tmp_path):
+    root = project(tmp_path)
+    options = pipeline.Options(history=False, ledger_rows=1)
+
+    def run() -> dict:
+        result = pipeline.run(root / "content", options, root=root, today=TODAY)
+        assert not result.problems.errors
+        return {g.path: g for g in result.pages}
+
+    first = run()
+    ledger = "topics/humanitarian-toll/ledger/2019-04.md"
+    assert "<strong>13,625</strong> (IOM)" in first[ledger].inline()
+    strike = root / "content/articles/2019/2019-04-12-strike.md"
+    edit(strike, "value: 13625", "value: 13725")
+    edit(root / "content/articles/2019-04-14-toll.md", "title: WHO toll rises", "title: WHO toll climbs")
+    second = run()
+    assert "<strong>13,725</strong> (IOM)" in second[ledger].inline()
+    assert "WHO toll climbs" in second["feed.xml"].content and "WHO toll rises" not in second["feed.xml"].content
+    assert "WHO toll climbs" in second["actors/who/feed.xml"].content
+    third = run()  # nothing changed: the same pages again
+    assert third[ledger].content is second[ledger].content
+    assert third["feed.xml"].content is second["feed.xml"].content
+
+
+def test_an_actor_profile_edit_renders_no_article_again_but_an_alias_does(tmp_path):
+    root = project(tmp_path)
+    first = build(root)
+    who = root / "content/actors/who.md"
+    edit(who, "The UN health agency.", "The UN health agency, based in Geneva.")
+    second = build(root)
+    assert second[STRIKE].content is first[STRIKE].content
+    assert "based in Geneva" in second["actors/who.md"].content
+    # a new alias changes what articles mention: the pages are rendered again
+    edit(root / "content/actors/lna.md", "aliases: [LNA]", "aliases: [LNA, forces]")
+    third = build(root)
+    assert third[STRIKE].content is not second[STRIKE].content

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,13 +67,14 @@ class _Loader:
 
     # ---- reading -------------------------------------------------------------------------
 
-    def read(self, path: Path, shown: str) -> tuple[LDict, str, _File] | None:
+    def read(self, path: Path, shown: str, raw: bytes | None = None) -> tuple[LDict, str, _File] | None:
         where = _File(shown, 0, self.problems)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            where.error(1, f"cannot read file: {exc.strerror}")
-            return None
+        if raw is None:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                where.error(1, f"cannot read file: {exc.strerror}")
+                return None
         self.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
         if b"\x00" in raw[:8192]:
             where.error(1, "this is a binary file, not Markdown; remove it or save it as UTF-8 text")
@@ -379,21 +381,25 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 problems.error(shown, 1, f"duplicate {kind[:-1]} id '{ident}': {seen[kind, ident]} has the same file name; rename one")
                 continue
             seen[kind, ident] = shown
-            read = loader.read(path, shown)
-            if read is None:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                problems.error(shown, 1, f"cannot read file: {exc.strerror}")
                 loader.broken.add((kind, ident))
                 continue
-            data, body, where = read
-            table = schema.KINDS[kind]
-            if kind == "articles":
-                item = _article(loader, data, body, where, ident, today)
-            else:
-                f = loader.fields(data, table, where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
-                item = _BUILDERS[kind](f, ident, shown, body) if _ok(f) else None
+            digest = loader.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
+            key = (kind, ident, shown, digest, settings, today)
+            cached = _VALIDATED.get(key)
+            if cached is None:
+                cached = _VALIDATED[key] = _validate(loader, kind, ident, path, shown, raw, today)
+            item = cached.replay(loader)
             if item is not None:
                 getattr(briefing, kind)[ident] = item
             else:
                 loader.broken.add((kind, ident))
+        if len(_VALIDATED) > 4 * _VALIDATED_MAX // 3:  # forget files of earlier versions
+            for key in list(_VALIDATED)[: len(_VALIDATED) - _VALIDATED_MAX]:
+                del _VALIDATED[key]
 
     index = content_dir / "index.md"
     if index.exists():
@@ -403,6 +409,45 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
     _check_refs(loader, briefing)
     briefing.digests = loader.digests
     return briefing, problems
+
+
+@dataclass
+class _Validated:
+    """One file's result: the item (pickled: every load gets its own copy), and the problems and
+    id references it gave. ``briefing build`` loads twice (check, then build) and ``briefing serve``
+    loads after every edit; a file that did not change is validated once."""
+
+    item: bytes | None
+    problems: list
+    refs: list[tuple[str, str, str, int, int]]  # kind, id, path, base, line0
+
+    def replay(self, loader: _Loader):
+        loader.problems.items.extend(self.problems)
+        for kind, ident, path, base, line0 in self.refs:
+            loader.refs.append(_Ref(kind, ident, _File(path, base, loader.problems), line0))
+        return pickle.loads(self.item) if self.item is not None else None
+
+
+_VALIDATED: dict[tuple, _Validated] = {}
+_VALIDATED_MAX = 50_000
+
+
+def _validate(loader: _Loader, kind: str, ident: str, path: Path, shown: str, raw: bytes,
+              today: dt.date) -> _Validated:
+    """Read and validate one file with a loader of its own, to keep what it adds."""
+    own = _Loader(loader.settings)
+    item = None
+    read = own.read(path, shown, raw)
+    if read is not None:
+        data, body, where = read
+        if kind == "articles":
+            item = _article(own, data, body, where, ident, today)
+        else:
+            f = own.fields(data, schema.KINDS[kind], where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
+            item = _BUILDERS[kind](f, ident, shown, body) if _ok(f) else None
+    refs = [(r.kind, r.id, r.where.path, r.where.base, r.line0) for r in own.refs]
+    return _Validated(pickle.dumps(item, pickle.HIGHEST_PROTOCOL) if item is not None else None,
+                      list(own.problems.items), refs)
 
 
 def _shown(path: Path, root: Path) -> str:

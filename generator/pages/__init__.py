@@ -26,7 +26,7 @@ from generator.derive import Index, latest_claims
 from generator.model.types import Briefing, DateValue, Event
 from generator.pages.charts import Point, line_chart, sparkline, weekly_counts
 from generator.pages.data import briefing_json
-from generator.pages.feeds import atom_feed
+from generator.pages.feeds import FEED_SIZE, atom_feed
 from generator.pages.links import link_first_mentions
 from generator.pages.timelinejs import timeline_json
 
@@ -378,17 +378,24 @@ class _Renderer:
 # HTML whose inputs did not change are not rendered again. Each build keeps only what it used.
 _ARTICLE_PAGES: dict[str, tuple[tuple, "Generated"]] = {}
 _ENTRY_HTML: dict[tuple, tuple[tuple, str]] = {}
+_PAGES: dict[str, tuple[tuple, "Generated"]] = {}  # other pages (ledger months, feeds) by key
 _PREFIX = "\x00prefix\x00"  # stands for the page's way back to the site root in entry HTML
 
 
 def context_key(briefing: Briefing, options: SiteOptions, big: set, overrides: list[Path] | None) -> str:
-    """A hash of everything besides its own file that an article page or entry can show: the
-    actor, topic and note files, the options, which months have their own page, and the
-    template overrides (by modification time)."""
+    """A hash of everything besides its own file that an article page or entry can show: actors'
+    names and aliases, topics' titles and keywords (they decide what an article mentions and
+    belongs to), the notes about articles, the options, which months have their own page, and
+    the template overrides (by modification time)."""
     h = hashlib.blake2b(digest_size=16)
-    for items in (briefing.actors, briefing.topics, briefing.notes):
-        for item in items.values():
-            h.update(f"{item.path}\0{briefing.digests.get(item.path)}\0{briefing.changed.get(item.path)}\n".encode())
+    # Only what article pages, entries, ledgers and feeds show of them: editing an actor's profile
+    # text or a note's body renders no article again.
+    for a in briefing.actors.values():
+        h.update(repr((a.id, a.name, a.aliases)).encode())
+    for t in briefing.topics.values():
+        h.update(repr((t.id, t.title, t.keywords)).encode())
+    for n in briefing.notes.values():
+        h.update(repr((n.id, n.title, n.date, n.kind, n.articles)).encode())
     h.update(repr((options, sorted(big))).encode())
     for folder in overrides or []:
         if folder.is_dir():
@@ -441,6 +448,15 @@ def build_pages(
     months = group_by_month(entries)
     big = {m for m, es in months if len(es) > options.month_page_threshold}
     r = _Renderer(briefing, index, options, env, big)
+    kept: dict[str, tuple] = {}
+
+    def reuse(src: str, key: tuple, make) -> Generated:
+        """A page of the previous build in this process when its key is the same, else make()."""
+        hit = _PAGES.get(src)
+        page = hit[1] if hit is not None and hit[0] == key else make()
+        kept[src] = (key, page)
+        return page
+
     r.context_key = context_key(briefing, options, big, overrides)
     article_paths = [a.path for a in briefing.articles.values()]
     all_paths = article_paths + [x.path for kind in (briefing.notes, briefing.actors, briefing.topics)
@@ -507,10 +523,13 @@ def build_pages(
             for month in sorted(older, reverse=True):
                 lsrc = f"topics/{topic.id}/ledger/{month[0]:04d}-{month[1]:02d}.md"
                 ledger_pages.append((month, lsrc))
-                out.append(Generated(lsrc, r.render(
+                month_rows = by_month[month]
+                key = (r.context_key, topic.title, month, repr(month_rows),
+                       tuple(sorted({r.article_key(f.article) for _, _, claims in month_rows for f in claims})))
+                out.append(reuse(lsrc, key, lambda lsrc=lsrc, month=month, month_rows=month_rows: Generated(lsrc, r.render(
                     "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {month_label(month)}",
                     meta={"search": {"exclude": True}},
-                    topic=topic, month=month, rows=by_month[month])))
+                    topic=topic, month=month, rows=month_rows))))
         out.append(Generated(src, r.render(
             "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
             meta={**r.updated([topic.path] + [a.path for a in arts]),
@@ -548,8 +567,11 @@ def build_pages(
     r.keep_for_next_build()
 
     def feed(path: str, page: str, title: str, feed_entries: list[Event]) -> Generated:
-        return Generated(path, atom_feed(briefing, feed_entries, title=title, feed_path=path, page_path=page,
-                                         site_title=options.title, site_url=options.site_url))
+        latest = sorted(feed_entries, key=lambda e: (e.date.start, e.id), reverse=True)[:FEED_SIZE]
+        key = (r.context_key, page, title, tuple((e.id, r.article_key(e.article)) for e in latest))
+        return reuse(path, key, lambda: Generated(path, atom_feed(
+            briefing, latest, title=title, feed_path=path, page_path=page,
+            site_title=options.title, site_url=options.site_url)))
 
     out = [replace(g, blocks=g.content.blocks) if isinstance(g.content, Markdown) else g for g in out]
     out.append(feed("feed.xml", "", options.title, entries))
@@ -559,6 +581,8 @@ def build_pages(
     for topic in briefing.topics.values():
         out.append(feed(f"topics/{topic.id}/feed.xml", f"topics/{topic.id}/", f"{topic.title} · {options.title}",
                         index.entries_by_topic.get(topic.id, [])))
+    _PAGES.clear()
+    _PAGES.update(kept)
     out.append(Generated("data/briefing.json", briefing_json(briefing, index)))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
     for asset in sorted(ASSETS.iterdir()):
