@@ -111,3 +111,15 @@ def test_an_actor_profile_edit_renders_no_article_again_but_an_alias_does(tmp_pa
     edit(root / "content/actors/lna.md", "aliases: [LNA]", "aliases: [LNA, forces]")
     third = build(root)
     assert third[STRIKE].content is not second[STRIKE].content
+
+
+def test_actor_pages_follow_their_articles_and_are_reused_otherwise(tmp_path):
+    root = project(tmp_path)
+    first = build(root)
+    edit(root / "content/articles/2019-04-14-toll.md", "title: WHO toll rises", "title: WHO toll climbs")
+    second = build(root)
+    assert "WHO toll climbs" in second["actors/who.md"].inline()
+    assert second["actors/lna.md"].content is first["actors/lna.md"].content  # not about that article
+    third = build(root)
+    assert third["actors/who.md"].content is second["actors/who.md"].content
+    assert "WHO toll climbs" in third["actors/who.md"].inline()

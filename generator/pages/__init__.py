@@ -395,7 +395,7 @@ def context_key(briefing: Briefing, options: SiteOptions, big: set, overrides: l
     for t in briefing.topics.values():
         h.update(repr((t.id, t.title, t.keywords)).encode())
     for n in briefing.notes.values():
-        h.update(repr((n.id, n.title, n.date, n.kind, n.articles)).encode())
+        h.update(repr((n.id, n.title, n.date, n.kind, n.articles, n.actors, n.topics)).encode())
     h.update(repr((options, sorted(big))).encode())
     for folder in overrides or []:
         if folder.is_dir():
@@ -490,10 +490,17 @@ def build_pages(
         )))
 
     out.append(Generated("actors/index.md", r.render("actors.md.j2", "actors/index.md", title="Actors"), in_nav=True))
+    span = (entries[0].date.start, entries[-1].date.start) if entries else None
     for actor in briefing.actors.values():
         src = src_of("actors", actor.id)
         actor_entries = index.entries_by_actor.get(actor.id, [])
-        out.append(Generated(src, r.render(
+        # An actor page shows its own file, its entries and articles, the notes about it, and the
+        # span of the whole timeline (its activity chart).
+        key = (r.context_key, briefing.digests.get(actor.path), briefing.changed.get(actor.path), span,
+               frozenset(r.article_key(a) for a in {e.article for e in actor_entries}
+                         | {a.id for a in index.articles_by_actor.get(actor.id, [])}),
+               tuple(n.id for n in index.notes_by_actor.get(actor.id, [])))
+        out.append(reuse(src, key, lambda src=src, actor=actor, actor_entries=actor_entries: Generated(src, r.render(
             "actor.md.j2", src, title=actor.name,
             meta={"search": {"boost": 2}, **r.updated([actor.path]),
                   "bf_feed": {"title": f"{actor.name} · {options.title}", "path": f"actors/{actor.id}/feed.xml"}},
@@ -501,7 +508,7 @@ def build_pages(
             activity=actor_activity(actor.id, index, briefing),
             stale=stale_entries(actor, actor_entries, briefing),
             edited=briefing.changed.get(actor.path),
-        )))
+        ))))
 
     out.append(Generated("topics/index.md", r.render("topics.md.j2", "topics/index.md", title="Topics"), in_nav=True))
     for topic in briefing.topics.values():
@@ -525,7 +532,7 @@ def build_pages(
                 ledger_pages.append((month, lsrc))
                 month_rows = by_month[month]
                 key = (r.context_key, topic.title, month, repr(month_rows),
-                       tuple(sorted({r.article_key(f.article) for _, _, claims in month_rows for f in claims})))
+                       frozenset(r.article_key(f.article) for _, _, claims in month_rows for f in claims))
                 out.append(reuse(lsrc, key, lambda lsrc=lsrc, month=month, month_rows=month_rows: Generated(lsrc, r.render(
                     "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {month_label(month)}",
                     meta={"search": {"exclude": True}},
