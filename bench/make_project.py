@@ -495,7 +495,7 @@ plugins:
       title: "Synthetic briefing"
       timezone: Africa/Tripoli
       languages: [en]
-      date_order: DMY
+      date_order: DMY{search}
 
 nav:
   - Home: index.md
@@ -543,14 +543,30 @@ Every name, place, figure and quotation in it is invented.
 """
 
 
+def briefing_yml(n: int, search_backend: str | None = None) -> str:
+    search = f"\n      search_backend: {search_backend}" if search_backend else ""
+    return BRIEFING_YML.format(n=n, theme=THEME, markdown=MARKDOWN, search=search)
+
+
+def set_search_backend(config: Path, search_backend: str) -> None:
+    """Switch the search backend of a project written by write_briefing (its mkdocs.yml)."""
+    text = Path(config).read_text("utf-8")
+    text = re.sub(r"\n      search_backend: \w+", "", text)
+    text = text.replace("      date_order: DMY\n", f"      date_order: DMY\n      search_backend: {search_backend}\n", 1)
+    Path(config).write_text(text, "utf-8")
+
+
 def _clean(dest: Path) -> None:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
 
 
-def write_briefing(dest: Path, n: int, seed: int = SEED, per_day: int = PER_DAY, items: list[Post] | None = None) -> Path:
-    """Write a briefing project of n articles into dest (emptied first); return its mkdocs.yml."""
+def write_briefing(dest: Path, n: int, seed: int = SEED, per_day: int = PER_DAY, items: list[Post] | None = None,
+                   search_backend: str | None = None) -> Path:
+    """Write a briefing project of n articles into dest (emptied first); return its mkdocs.yml.
+
+    search_backend: the briefing plugin's option ("lunr", "pagefind"); None leaves it out (lunr)."""
     dest = Path(dest)
     _clean(dest)
     items = items if items is not None else posts(n, seed, per_day)
@@ -558,7 +574,7 @@ def write_briefing(dest: Path, n: int, seed: int = SEED, per_day: int = PER_DAY,
     for sub in ("articles", "notes", "actors", "topics"):
         (content / sub).mkdir(parents=True)
     (dest / "theme").mkdir()
-    (dest / "mkdocs.yml").write_text(BRIEFING_YML.format(n=n, theme=THEME, markdown=MARKDOWN), "utf-8")
+    (dest / "mkdocs.yml").write_text(briefing_yml(n, search_backend), "utf-8")
     (content / "about.md").write_text(ABOUT, "utf-8")
 
     rng = random.Random(f"{seed}-cast")
@@ -634,9 +650,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--per-day", type=int, default=PER_DAY, help="articles per publication day (default %(default)s)")
     ap.add_argument("--blog", action="store_true", help="write the Material blog version instead")
+    ap.add_argument("--search-backend", choices=("lunr", "pagefind"), default=None,
+                    help="the briefing plugin's search_backend (default: not set, which is lunr)")
     args = ap.parse_args()
-    write = write_blog if args.blog else write_briefing
-    cfg = write(args.dest, args.articles, args.seed, args.per_day)
+    if args.blog:
+        cfg = write_blog(args.dest, args.articles, args.seed, args.per_day)
+    else:
+        cfg = write_briefing(args.dest, args.articles, args.seed, args.per_day, search_backend=args.search_backend)
     print(cfg)
 
 

@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py                          # N = 100, 1000, 5000, 10000
     .venv/bin/python bench/run.py --sizes 100,1000         # some sizes only
     .venv/bin/python bench/run.py --sizes 10000 --blog-max 5000 --no-search
+    .venv/bin/python bench/run.py --sizes 1000,10000 --search-backend pagefind --blog-max 0
 
 For each N it
 1. generates the project with bench/make_project.py in a temporary folder;
@@ -15,8 +16,8 @@ For each N it
    derive + generate, and "rest" = build CPU time - Briefing in build (MkDocs, Material, Markdown,
    search index, theme rendering, writing files, interpreter start-up);
 4. measures the site: total size, largest HTML page, home and one article page, search index
-   (raw and gzip -6);
-5. optionally measures search in headless Chromium (bench/search.py);
+   (raw and gzip -6; with --search-backend pagefind the bundle under pagefind/, see bench/search.py);
+5. optionally measures search in headless Chromium (bench/search.py), lunr or Pagefind;
 6. builds the same posts with Material's blog plugin (`mkdocs build`, plugins [search, blog]),
    unless N > --blog-max (Material's blog is quadratic in the number of posts).
 """
@@ -24,7 +25,6 @@ For each N it
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import os
@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_project  # noqa: E402
+import search as search_bench  # noqa: E402  (Playwright is imported only when search is measured)
 
 BIN = Path(sys.executable).parent
 DEFAULT_SIZES = "100,1000,5000,10000"
@@ -164,7 +165,7 @@ def site_metrics(site: Path) -> dict:
     largest = max(html, key=lambda p: p.stat().st_size)
     articles = sorted((site / "articles").glob("*/index.html"))
     article = articles[len(articles) // 2]
-    index = (site / "search" / "search_index.json").read_bytes()
+    index = search_bench.index_sizes(site)
     big_files = sorted(((p.stat().st_size, p) for p in files if p.suffix != ".html"), reverse=True)[:1]
     return {
         "html_mb_by_kind": _by_kind((p.relative_to(site).as_posix(), p.stat().st_size) for p in html),
@@ -178,8 +179,10 @@ def site_metrics(site: Path) -> dict:
         "home_kb": (site / "index.html").stat().st_size / 1024,
         "article": article.relative_to(site).parent.as_posix() + "/",
         "article_kb": article.stat().st_size / 1024,
-        "search_raw_mb": len(index) / 1e6,
-        "search_gz_mb": len(gzip.compress(index, 6)) / 1e6,
+        "search_backend": index["backend"],
+        "search_raw_mb": index["index_raw_mb"],
+        "search_gz_mb": index["index_gzip_mb"],
+        "search_files": index["index_files"],
         "largest_other": f"{big_files[0][1].relative_to(site).as_posix()} {big_files[0][0] / 1e6:.1f} MB" if big_files else "",
     }
 
@@ -190,7 +193,8 @@ def bench_size(n: int, work: Path, args) -> dict:
     row: dict = {"n": n, "code": code_version()}
     items = make_project.posts(n, args.seed, args.per_day)
     project = work / f"briefing-{n}"
-    make_project.write_briefing(project, n, args.seed, args.per_day, items)
+    make_project.write_briefing(project, n, args.seed, args.per_day, items,
+                                search_backend=None if args.search_backend == "lunr" else args.search_backend)
     say(f"N={n}: project in {project}; building with briefing build ...")
     runs = []
     for k in range(args.repeat):
@@ -202,6 +206,14 @@ def bench_size(n: int, work: Path, args) -> dict:
             raise SystemExit(f"build of N={n} failed; see {runs[-1]['log']}")
         say(f"N={n}: built in {runs[-1]['seconds']:.1f}s (CPU {runs[-1]['cpu']:.1f}s), peak {runs[-1]['rss_mb']:.0f} MB")
     row["build"] = best(runs)
+    if args.search_backend == "pagefind":
+        # `briefing build` does not print MkDocs' INFO lines, so time Pagefind's part of the build once more
+        sys.path.insert(0, str(HERE.parent))
+        from generator import searchindex
+
+        stats = searchindex.index_site(project / "site")
+        row["pagefind"] = {"pages": stats.pages, "words": stats.words, "seconds": stats.seconds}
+        say(f"N={n}: Pagefind alone: {stats.pages:,} pages in {stats.seconds:.1f}s")
     say(f"N={n}: timing phases ...")
     row["phases"] = best([phases(project) for _ in range(args.repeat)])
     row["site"] = site_metrics(project / "site")
@@ -240,7 +252,7 @@ def _s(x: float) -> str:
 def table(rows: list[dict], blog_max: int) -> str:
     head = ["N", "build s (CPU s)", "ms/article", "CPU vs previous N", "load s", "derive s", "generate s",
             "Briefing ms/article", "Briefing in build s", "rest s", "peak RSS MB", "site MB (files)", "largest page", "pages > 1 MB",
-            "home KB", "article KB", "search index raw / gzip MB", "search wait s", "blog s (CPU s)", "blog / Briefing CPU"]
+            "home KB", "article KB", "search index raw / gzip MB", "search wait s", "search MB to first result", "blog s (CPU s)", "blog / Briefing CPU"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" ---: " if i not in (12,) else " --- " for i in range(len(head))) + "|"]
     blog_fit = [(r["n"], r["blog"]["seconds"]) for r in rows if "blog" in r]
     prev = None
@@ -257,8 +269,10 @@ def table(rows: list[dict], blog_max: int) -> str:
         if "search" in r:
             sr = r["search"]
             search = sr.get("error", "")[:40] or f"{sr['wait_median_s']:.2f}"
+            transferred = "" if "error" in sr else f"{sr['transferred_mb']:.2f}"
         else:
             search = "not run"
+            transferred = ""
         if "blog" in r:
             blog = f"{_s(r['blog']['seconds'])} ({_s(r['blog']['cpu'])})"
             ratio = f"{r['blog']['cpu'] / b['cpu']:.1f}×"
@@ -275,7 +289,8 @@ def table(rows: list[dict], blog_max: int) -> str:
             _s(in_build), _s(b["cpu"] - in_build), f"{b['rss_mb']:.0f}",
             f"{s['site_mb']:.0f} ({s['files']:,})", f"{s['largest_page']} {s['largest_kb']:,.0f} KB",
             str(s["pages_over_1mb"]), f"{s['home_kb']:.0f}", f"{s['article_kb']:.0f}",
-            f"{s['search_raw_mb']:.1f} / {s['search_gz_mb']:.1f}", search, blog, ratio,
+            ("pagefind " if s.get("search_backend") == "pagefind" else "") + f"{s['search_raw_mb']:.1f} / {s['search_gz_mb']:.1f}",
+            search, transferred, blog, ratio,
         ]) + " |")
         prev = r
     return "\n".join(lines)
@@ -289,8 +304,10 @@ LEGEND = (
     "generate) / N; Briefing in build: load twice (the CLI checks, then the plugin runs the pipeline; the second "
     "load is warm) + derive + generate; rest: build CPU s - Briefing in build (MkDocs, Material, Markdown, search "
     "index, theme templates, writing files, start-up); peak RSS: maximum resident set size of the build process; "
-    "largest page: largest HTML file; search wait: median seconds from the home page's load event to the first "
-    "search result in headless Chromium (bench/search.py); blog: `mkdocs build` of the same posts with plugins "
+    "largest page: largest HTML file; search index: search/search_index.json raw / gzip, or (pagefind) the bundle under "
+    "pagefind/ on disk / as served; search wait: median seconds from the home page's load event to the first "
+    "search result in headless Chromium (bench/search.py); search MB to first result: encoded bytes of the search files "
+    "downloaded before it; blog: `mkdocs build` of the same posts with plugins "
     "[search, blog]. With --repeat R, every time is the fastest of R runs (other processes only add time)."
 )
 
@@ -310,11 +327,17 @@ def notes(rows: list[dict]) -> str:
         if r["build"].get("runs", 1) > 1:
             line += (f"; {r['build']['runs']} builds, wall s {', '.join(f'{x:.1f}' for x in r['build']['all_seconds'])}, "
                      f"CPU s {', '.join(f'{x:.1f}' for x in r['build']['all_cpu'])} (the table keeps the fastest)")
+        line += f"; search backend {s.get('search_backend', 'lunr')}"
+        if "pagefind" in r:
+            pf = r["pagefind"]
+            line += f" (Pagefind indexes {pf['pages']:,} pages, {pf['words']:,} words, in {pf['seconds']:.1f} s when run alone)"
         if "search" in r and "error" not in r["search"]:
             sr = r["search"]
             line += (f"; search: page load {sr['load_median_s']:.2f} s, then {sr['wait_median_s']:.2f} s to the first "
-                     f"result (runs: {', '.join(f'{x:.2f}' for x in sr['waits'])}; typing the query {sr['typing_median_s']:.2f} s of it), "
-                     f"a second query {sr['warm_s']:.2f} s")
+                     f"result (runs: {', '.join(f'{x:.2f}' for x in sr['waits'])}; the query entered {sr['typing_median_s']:.2f} s "
+                     f"after load, {sr.get('after_typing_median_s', float('nan')):.2f} s from the query to the result), "
+                     f"a second query {sr['warm_s']:.2f} s, {sr['transferred_mb']:.2f} MB of search files in "
+                     f"{sr['transferred_requests']:g} requests before the first result")
         if "blog" in r:
             line += f"; blog peak RSS {r['blog']['rss_mb']:.0f} MB"
             if r["blog"].get("runs", 1) > 1:
@@ -341,6 +364,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1,
                     help="build (and time the phases) this many times per N and keep the fastest (default %(default)s)")
     ap.add_argument("--no-search", dest="search", action="store_false", help="skip the headless Chromium search timing")
+    ap.add_argument("--search-backend", choices=("lunr", "pagefind"), default="lunr",
+                    help="the briefing plugin's search_backend in the generated projects (default %(default)s)")
     ap.add_argument("--search-repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=make_project.SEED)
     ap.add_argument("--per-day", type=int, default=make_project.PER_DAY)

@@ -44,7 +44,7 @@ class BriefingConfig(Config):
     """Newest entries and articles listed on an actor or topic page; older ones by month."""
     ledger_rows = c.Type(int, default=100)
     """Ledger rows on a topic page; older claims go to monthly ledger pages."""
-    search_backend = c.Choice(searchindex.BACKENDS, default="lunr")
+    search_backend = c.Choice(searchindex.BACKENDS, default="auto")
     """lunr: Material's search (one index every reader downloads whole); pagefind: Pagefind's chunked
     index, built after the build, in Material's search box (needs `pip install 'pagefind[bin]'`);
     auto: pagefind from searchindex.AUTO_PAGEFIND_ARTICLES articles on, lunr below."""
@@ -74,6 +74,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.preview = Preview(dirty=self.serving and dirty)
+
+    def on_shutdown(self):
+        # MkDocs keeps this instance for the whole process (it has on_startup): the next command in
+        # the same process (tests, an embedding tool) starts from a plain build.
+        self.serving = False
+        self.preview = Preview(dirty=False)
+        self._told_serve_search = False
 
     def on_config(self, config):
         if not config.use_directory_urls:
@@ -111,6 +118,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             articles = len(discover(Path(config.docs_dir))["articles"])
             backend = searchindex.auto_backend(articles)
             log.debug(f"search_backend: auto: {articles} articles, so {backend}")
+        if backend == "pagefind" and self.serving:
+            # Pagefind indexes the whole site after every build (seconds at 1,000 articles); the preview
+            # keeps Material's search, which a dirty rebuild updates page by page.
+            if not getattr(self, "_told_serve_search", False):
+                log.info("briefing serve: the preview searches with Material's built-in search; "
+                         "the built site uses Pagefind")
+                self._told_serve_search = True
+            backend = "lunr"
         if backend == "pagefind":
             try:
                 self.pagefind = searchindex.find_pagefind()  # fail now rather than after a long build
@@ -232,7 +247,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.preview.built.add(page.url)
         blocks = self.blocks.get(page.file.src_uri)
         if blocks:
-            output = _TOKEN.sub(lambda m: blocks.get(m.group(1), m.group()), output)
+            # Pagefind indexes the final HTML: it leaves the blocks out, as Material's search does
+            wrap = "<div data-pagefind-ignore>{}</div>" if getattr(self, "pagefind", None) else "{}"
+            output = _TOKEN.sub(lambda m: wrap.format(blocks[m.group(1)]) if m.group(1) in blocks else m.group(),
+                                output)
         return output
 
 

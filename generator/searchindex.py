@@ -31,7 +31,7 @@ BACKENDS = ("lunr", "pagefind", "auto")
 # "auto" picks Pagefind from this many articles on (bench/README.md, "Search backends": lunr keeps
 # the reader waiting longer than Pagefind from a few hundred articles on, and the gap grows with N)
 AUTO_PAGEFIND_ARTICLES = 300
-INSTALL_HINT = "pip install 'pagefind[bin]'  (or: pip install 'briefing[pagefind]')"
+INSTALL_HINT = "pip install 'pagefind[bin]'  (Briefing depends on it; reinstall Briefing or install that package)"
 OUTPUT_SUBDIR = "pagefind"
 # Elements Pagefind leaves out of the index: what Material's lunr search leaves out
 # (data-search-exclude, e.g. the timeline entry lists on the home, actor and topic pages), the

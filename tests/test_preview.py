@@ -48,8 +48,13 @@ class Session:
         site = self.site.parent / "clean-site"
         shutil.rmtree(site, ignore_errors=True)
         config = load_config(config_file=str(self.project / "mkdocs.yml"), site_dir=str(site))
+        plugin = config.plugins["briefing"]  # the session's instance: MkDocs keeps one per process
+        kept = plugin.serving, plugin.preview
         config.plugins.on_startup(command="serve", dirty=False)  # drafts shown, as in the preview
-        build(config)
+        try:
+            build(config)
+        finally:
+            plugin.serving, plugin.preview = kept
         return self.search_locations(site)
 
 
@@ -58,7 +63,9 @@ def session(tmp_path, monkeypatch):
     project = tmp_path / "mini"
     shutil.copytree(FIXTURES / "mini", project)
     monkeypatch.chdir(project)
-    return Session(project, tmp_path / "site")
+    s = Session(project, tmp_path / "site")
+    yield s
+    s.plugins.on_shutdown()  # as `mkdocs serve` does on exit; MkDocs keeps plugin instances per process
 
 
 def test_an_edit_shows_and_unchanged_pages_are_not_written_again(session, caplog):
@@ -115,3 +122,19 @@ def test_a_new_title_shows_everywhere_and_search_keeps_every_page(session):
     assert "Retitled while previewing" in session.page("")  # the home page's latest entries
     assert "Retitled while previewing" in session.page("actors/who")
     assert session.search_locations() == session.clean_build_locations() == full_index
+
+
+def test_the_preview_searches_with_material_search_even_where_the_site_uses_pagefind(tmp_path, monkeypatch):
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - briefing\n", "  - briefing:\n      search_backend: pagefind\n"),
+                      "utf-8")
+    assert "search_backend: pagefind" in config.read_text("utf-8")
+    monkeypatch.chdir(project)
+    s = Session(project, tmp_path / "site")
+    try:
+        assert (s.site / "search" / "search_index.json").is_file()  # kept up to date page by page
+        assert not (s.site / "pagefind").exists()  # Pagefind would index the whole site after every edit
+    finally:
+        s.plugins.on_shutdown()

@@ -95,6 +95,8 @@ def test_the_index_holds_articles_profiles_topics_and_notes_not_the_timeline(pag
     assert zuwara["meta"]["title"] == "LNA warplane hits pro-GNA camp near Zuwara, close to Mellitah gas plant"
     assert "Zuwara" in zuwara["content"]
     assert "¶" not in zuwara["content"]  # the headings' permalinks are left out
+    # Briefing's HTML blocks (byline, chips, entry lists, "see it on the timeline") are left out too
+    assert "See it on the timeline" not in zuwara["content"]
     # entry lists (data-search-exclude) repeat the articles: left out, like Material's search does
     home = records["/"]["content"]
     assert "Key figures" in home
@@ -123,7 +125,7 @@ def test_without_materials_search_plugin_the_box_is_still_drawn(mini, tmp_path):
     assert not (site / "search").exists()
 
 
-def test_lunr_stays_the_default(demo_build):
+def test_small_briefings_keep_lunr_by_default(demo_build):  # auto: 36 articles
     site, _ = demo_build
     assert (site / "search" / "search_index.json").is_file()
     assert not (site / "pagefind").exists()

@@ -1,4 +1,5 @@
-"""Screenshots of built pages with Debian's Chromium: python tools/screenshot.py SITE OUT PATH... [--dark] [--width N]"""
+"""Screenshots of built pages with Debian's Chromium: python tools/screenshot.py SITE OUT PATH... [--dark] [--width N]
+[--search QUERY] (type QUERY into the search box and wait for the results first; lunr or Pagefind)"""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def main() -> None:
     ap.add_argument("--width", type=int, default=1280)
     ap.add_argument("--height", type=int, default=1100)
     ap.add_argument("--full", action="store_true")
+    ap.add_argument("--search", metavar="QUERY", help="type QUERY into the search box, shoot the results")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     server, base = serve(args.site)
@@ -44,7 +46,18 @@ def main() -> None:
         for path in args.paths:
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
-            name = (path.strip("/").replace("/", "_") or "home") + ("-dark" if args.dark else "") + ".png"
+            if args.search:
+                button = page.locator("header label.md-header__button[for=__search]")
+                if button.is_visible():  # narrow screens: the box opens from the header's button
+                    button.click()
+                box = page.locator("input.md-search__input")
+                box.click()
+                box.press_sequentially(args.search, delay=20)
+                page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(1000)  # results of the whole query, not of its first letters
+            name = (path.strip("/").replace("/", "_") or "home") + ("-dark" if args.dark else "") + \
+                (f"-search-{args.search}" if args.search else "") + ".png"
             page.screenshot(path=str(args.out / name), full_page=args.full)
             print(args.out / name)
         browser.close()

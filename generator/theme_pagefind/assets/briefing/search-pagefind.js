@@ -226,6 +226,7 @@
       if ((ev.key === "f" || ev.key === "s" || ev.key === "/") && !typing(active)) {
         input.focus();
         input.select();
+        setToggle(true);
         ev.preventDefault();
       }
       return;
