@@ -566,7 +566,7 @@ def write_briefing(dest: Path, n: int, seed: int = SEED, per_day: int = PER_DAY,
                    search_backend: str | None = None) -> Path:
     """Write a briefing project of n articles into dest (emptied first); return its mkdocs.yml.
 
-    search_backend: the briefing plugin's option ("lunr", "pagefind"); None leaves it out (lunr)."""
+    search_backend: the briefing plugin's option ("lunr", "pagefind", "auto"); None leaves it out (auto)."""
     dest = Path(dest)
     _clean(dest)
     items = items if items is not None else posts(n, seed, per_day)
@@ -650,8 +650,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--per-day", type=int, default=PER_DAY, help="articles per publication day (default %(default)s)")
     ap.add_argument("--blog", action="store_true", help="write the Material blog version instead")
-    ap.add_argument("--search-backend", choices=("lunr", "pagefind"), default=None,
-                    help="the briefing plugin's search_backend (default: not set, which is lunr)")
+    ap.add_argument("--search-backend", choices=("auto", "lunr", "pagefind"), default=None,
+                    help="the briefing plugin's search_backend (default: not set, which is auto)")
     args = ap.parse_args()
     if args.blog:
         cfg = write_blog(args.dest, args.articles, args.seed, args.per_day)

@@ -194,7 +194,7 @@ def bench_size(n: int, work: Path, args) -> dict:
     items = make_project.posts(n, args.seed, args.per_day)
     project = work / f"briefing-{n}"
     make_project.write_briefing(project, n, args.seed, args.per_day, items,
-                                search_backend=None if args.search_backend == "lunr" else args.search_backend)
+                                search_backend=None if args.search_backend == "auto" else args.search_backend)
     say(f"N={n}: project in {project}; building with briefing build ...")
     runs = []
     for k in range(args.repeat):
@@ -206,7 +206,7 @@ def bench_size(n: int, work: Path, args) -> dict:
             raise SystemExit(f"build of N={n} failed; see {runs[-1]['log']}")
         say(f"N={n}: built in {runs[-1]['seconds']:.1f}s (CPU {runs[-1]['cpu']:.1f}s), peak {runs[-1]['rss_mb']:.0f} MB")
     row["build"] = best(runs)
-    if args.search_backend == "pagefind":
+    if (project / "site" / "pagefind").is_dir():
         # `briefing build` does not print MkDocs' INFO lines, so time Pagefind's part of the build once more
         sys.path.insert(0, str(HERE.parent))
         from generator import searchindex
@@ -364,8 +364,9 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=1,
                     help="build (and time the phases) this many times per N and keep the fastest (default %(default)s)")
     ap.add_argument("--no-search", dest="search", action="store_false", help="skip the headless Chromium search timing")
-    ap.add_argument("--search-backend", choices=("lunr", "pagefind"), default="lunr",
-                    help="the briefing plugin's search_backend in the generated projects (default %(default)s)")
+    ap.add_argument("--search-backend", choices=("auto", "lunr", "pagefind"), default="auto",
+                    help="the briefing plugin's search_backend in the generated projects (default %(default)s, "
+                         "the plugin's default: Pagefind from 300 articles on)")
     ap.add_argument("--search-repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=make_project.SEED)
     ap.add_argument("--per-day", type=int, default=make_project.PER_DAY)
