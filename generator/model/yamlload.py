@@ -4,7 +4,6 @@ remembers the line of every key, reports duplicate keys and refuses aliases
 
 from __future__ import annotations
 
-import pickle
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -95,16 +94,7 @@ class LineYAMLHandler(YAMLHandler):
     """python-frontmatter handler whose ``load`` returns (data, duplicate keys)."""
 
     def load(self, fm: str, **kwargs):
-        """Parsed once per distinct text in a process: ``briefing build`` checks then builds,
-        and ``briefing serve`` rebuilds after every edit; each caller gets its own copy."""
-        cached = _PARSED.get(fm)
-        if cached is not None:
-            return pickle.loads(cached)
-        result = self._load(fm)
-        if len(_PARSED) >= _PARSED_MAX:
-            _PARSED.clear()
-        _PARSED[fm] = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-        return result
+        return self._load(fm)
 
     def _load(self, fm: str):
         try:
@@ -127,8 +117,6 @@ class LineYAMLHandler(YAMLHandler):
             loader.dispose()
 
 
-_PARSED: dict[str, bytes] = {}  # front matter text -> pickled (data, duplicate keys)
-_PARSED_MAX = 100_000
 HANDLER = LineYAMLHandler()
 
 
