@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.derive.mentions import Matcher, fold_only, matcher_for, trie_pattern
+from generator.derive.mentions import Matcher, fold_only, matcher_for, reused, trie_pattern
 from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
 
 
@@ -49,12 +49,7 @@ _CLASSIFIERS: dict[tuple, TopicClassifier] = {}
 
 
 def classifier_for(keywords: dict[str, list[str]]) -> TopicClassifier:
-    key = tuple((topic, tuple(words)) for topic, words in sorted(keywords.items()))
-    classifier = _CLASSIFIERS.get(key)
-    if classifier is None:
-        _CLASSIFIERS.clear()
-        classifier = _CLASSIFIERS[key] = TopicClassifier(keywords)
-    return classifier
+    return reused(_CLASSIFIERS, TopicClassifier, keywords)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -67,12 +67,17 @@ _MATCHERS: dict[tuple, "Matcher"] = {}
 def matcher_for(names: dict[str, list[str]]) -> "Matcher":
     """The Matcher for these names, reused while the names stay the same (and with it, its
     results per text)."""
-    key = tuple((actor, tuple(words)) for actor, words in sorted(names.items()))
-    matcher = _MATCHERS.get(key)
-    if matcher is None:
-        _MATCHERS.clear()
-        matcher = _MATCHERS[key] = Matcher(names)
-    return matcher
+    return reused(_MATCHERS, Matcher, names)
+
+
+def reused(cache: dict, make, words: dict[str, list[str]]):
+    """``make(words)``, kept in ``cache`` while ``words`` stay the same (one entry: the current briefing)."""
+    key = tuple((item, tuple(ws)) for item, ws in sorted(words.items()))
+    made = cache.get(key)
+    if made is None:
+        cache.clear()
+        made = cache[key] = make(words)
+    return made
 
 
 class Matcher:
