@@ -123,3 +123,14 @@ def test_actor_pages_follow_their_articles_and_are_reused_otherwise(tmp_path):
     third = build(root)
     assert third["actors/who.md"].content is second["actors/who.md"].content
     assert "WHO toll climbs" in third["actors/who.md"].inline()
+
+
+def test_a_renamed_article_is_linked_by_its_new_id_everywhere(tmp_path):
+    root = project(tmp_path)
+    build(root)
+    old = root / "content/articles/2019/2019-04-12-strike.md"
+    old.rename(old.with_name("2019-04-12-air-strike.md"))  # same bytes, same modification time
+    second = build(root)
+    for actor in ("khalifa-haftar", "lna", "who"):
+        page = second[f"actors/{actor}.md"].inline()
+        assert "2019-04-12-air-strike" in page and "2019-04-12-strike/" not in page

@@ -357,7 +357,7 @@ class _Renderer:
         """What an article's page and entries depend on: its file, its change date, and the context
         (actors, topics, notes, options, templates, month pages)."""
         path = self.b.articles[article_id].path
-        return (self.b.digests.get(path), self.b.changed.get(path), self.context_key)
+        return (article_id, self.b.digests.get(path), self.b.changed.get(path), self.context_key)
 
     def keep_for_next_build(self) -> None:
         _ENTRY_HTML.clear()
