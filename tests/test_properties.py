@@ -92,8 +92,8 @@ names = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_c
 @given(names)
 def test_file_names_give_ids_that_stay_inside_the_site(name):
     filename = name + ".md"
-    if len(filename.encode("utf-8")) > 255 or name in (".", ".."):
-        return
+    if len(filename.encode("utf-8")) > 255 or name in (".", "..", "index"):
+        return  # (articles/index.md is the folder's own ordinary page, not an article: README)
     root = project({f"content/articles/{filename}": b"---\ntitle: T\ndate: 2019-04-12\nsource: Reuters\n---\n"})
     result = run(root)
     site = Path("/site").resolve()
