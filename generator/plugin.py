@@ -10,7 +10,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 
 from generator import pipeline
 from generator import searchindex
@@ -70,6 +70,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.serving = False
         self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> token -> HTML
         self.preview = Preview(dirty=False)
+        self.pagefind = None  # the Pagefind binary when this build indexes with it
+        self._told_serve_search = False
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -114,6 +116,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """search_backend: pagefind: Material's search box without Material's lunr index."""
         self.pagefind = None
         backend = self.config.search_backend
+        if backend == "auto" and self.serving and self._told_serve_search:
+            backend = "lunr"  # the preview's choice is made: no need to count the articles again
         if backend == "auto":
             articles = len(discover(Path(config.docs_dir))["articles"])
             backend = searchindex.auto_backend(articles)
@@ -121,7 +125,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if backend == "pagefind" and self.serving:
             # Pagefind indexes the whole site after every build (seconds at 1,000 articles); the preview
             # keeps Material's search, which a dirty rebuild updates page by page.
-            if not getattr(self, "_told_serve_search", False):
+            if not self._told_serve_search:
                 log.info("briefing serve: the preview searches with Material's built-in search; "
                          "the built site uses Pagefind")
                 self._told_serve_search = True
@@ -177,7 +181,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return env
 
     def _pagefind(self, *, config):
-        if getattr(self, "pagefind", None) is None:
+        if self.pagefind is None:
             return
         try:
             searchindex.index_site(config.site_dir, binary=self.pagefind, logger=log)
@@ -248,7 +252,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         blocks = self.blocks.get(page.file.src_uri)
         if blocks:
             # Pagefind indexes the final HTML: it leaves the blocks out, as Material's search does
-            wrap = "<div data-pagefind-ignore>{}</div>" if getattr(self, "pagefind", None) else "{}"
+            wrap = "<div data-pagefind-ignore>{}</div>" if self.pagefind else "{}"
             output = _TOKEN.sub(lambda m: wrap.format(blocks[m.group(1)]) if m.group(1) in blocks else m.group(),
                                 output)
         return output

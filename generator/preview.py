@@ -20,6 +20,8 @@ import jinja2
 import jinja2.bccache
 from mkdocs.structure.files import File, InclusionLevel
 
+from generator.pages import stamp_files
+
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 _DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -49,7 +51,6 @@ class Preview:
         self.environment = ""  # hash of templates and config: when it changes, everything is rebuilt
         self.search_entries: dict[str, list] = {}  # page URL -> Material search entries
         self.built: set[str] = set()  # page URLs rendered in this build
-        self.page_urls: list[str] = []
         self.reused = 0
         self.bytecode_cache = _MemoryBytecodeCache()
         if dirty:
@@ -59,6 +60,8 @@ class Preview:
         """Before the files of a build are gathered."""
         self.built = set()
         self.reused = 0
+        if not self.dirty:
+            return  # every page is rendered anyway
         environment = _environment_key(config)
         if environment != self.environment:
             self.digests = {}  # a template or the config changed: rebuild every page
@@ -66,12 +69,14 @@ class Preview:
 
     def file(self, config, path: str, content, blocks: dict, inclusion: InclusionLevel) -> File:
         """The File for a generated page: an UnchangedFile when it is the same as last time."""
+        if not self.dirty:
+            return File.generated(config, path, content=content, inclusion=inclusion)
         h = hashlib.blake2b(content if isinstance(content, bytes) else content.encode("utf-8"), digest_size=16)
         for token in sorted(blocks):
             h.update(token.encode())
             h.update(blocks[token].encode())
         digest = h.hexdigest()
-        unchanged = self.dirty and self.digests.get(path) == digest
+        unchanged = self.digests.get(path) == digest
         self.digests[path] = digest
         cls = UnchangedFile if unchanged else File
         f = cls.generated(config, path, content=content, inclusion=inclusion)
@@ -83,8 +88,6 @@ class Preview:
         """Remove from the site the output of generated pages that this build no longer has."""
         for path in [p for p in self.digests if p not in paths]:
             del self.digests[path]
-            if not self.dirty:
-                continue
             gone = File(path, None, config.site_dir, config.use_directory_urls)
             if os.path.isfile(gone.abs_dest_path):
                 os.remove(gone.abs_dest_path)
@@ -132,9 +135,5 @@ def _environment_key(config) -> str:
         if folder == installed or "site-packages" in folder.parts:
             continue
         paths.extend(str(p) for p in sorted(folder.rglob("*")) if p.is_file())
-    for p in paths:
-        try:
-            h.update(f"{p}\0{os.stat(p).st_mtime_ns}\n".encode())
-        except OSError:
-            continue
+    stamp_files(h, paths)
     return h.hexdigest()

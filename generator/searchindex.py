@@ -63,6 +63,7 @@ class IndexStats:
 def find_pagefind() -> Path:
     """The Pagefind binary: $PAGEFIND_BINARY_PATH, the ``pagefind_bin`` package, or ``pagefind`` on PATH."""
     exe: Path | None = None
+    env = os.environ.get("PAGEFIND_BINARY_PATH")
     try:
         from pagefind.service import get_executable  # the PyPI package's own lookup
     except ImportError:
@@ -70,14 +71,12 @@ def find_pagefind() -> Path:
     if get_executable is not None:
         try:
             exe = get_executable()
-        except (OSError, FileNotFoundError):
+        except OSError:
             exe = None
     if exe is None:
-        env = os.environ.get("PAGEFIND_BINARY_PATH")
         found = env or shutil.which("pagefind_extended") or shutil.which("pagefind")
         exe = Path(found) if found else None
     if exe is None or not exe.is_file():
-        env = os.environ.get("PAGEFIND_BINARY_PATH")
         where = f" (PAGEFIND_BINARY_PATH is {env}, which does not exist)" if env else ""
         raise PagefindError(f"search_backend: pagefind needs the Pagefind binary, which is not installed{where}. "
                             f"Install it with: {INSTALL_HINT}")

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.derive.mentions import Matcher, fold_only, matcher_for, reused, trie_pattern
+from generator.derive.mentions import FOUND_MAX, Matcher, fold_only, matcher_for, reused, trie_pattern
 from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
 
 
@@ -31,7 +31,7 @@ class TopicClassifier:
         """Topic ids whose keywords occur in text (kept per text, like Matcher.find)."""
         found = self._found.get(text)
         if found is None:
-            if len(self._found) >= 200_000:
+            if len(self._found) >= FOUND_MAX:
                 self._found.clear()
             found = self._found[text] = self._topics_of(text)
         return found
@@ -111,12 +111,9 @@ def derive(briefing: Briefing, *, include_drafts: bool = False) -> Index:
     figures: list[Figure] = []
     for article in briefing.articles.values():
         text = "\n".join([article.title, article.summary or "", article.body])
-        article.body_mentions = matcher.find(article.body)  # the pages link the first ones
-        counts: dict[str, int] = {}
-        for part in (matcher.find(article.title), matcher.find(article.summary or ""), article.body_mentions):
-            for m in part:
-                counts[m.actor] = counts.get(m.actor, 0) + 1
-        article.mentions = counts
+        # each part on its own (no name across their joins); the body's scan is kept for its links
+        article.mentions = dict(Counter(m.actor for part in (article.title, article.summary or "", article.body)
+                                        for m in matcher.find(part)))
         article.actors = _merge(article.declared_actors, article.mentions, actors)
         article.topics = _merge(article.declared_topics, sorted(classifier.topics(text)), topics)
         if article.summary is None:

@@ -60,7 +60,7 @@ class Mention:
     actor: str
 
 
-_FOUND_MAX = 200_000
+FOUND_MAX = 200_000
 _MATCHERS: dict[tuple, "Matcher"] = {}
 
 
@@ -109,7 +109,7 @@ class Matcher:
         have not changed); treat the list as read-only."""
         found = self._found.get(text)
         if found is None:
-            if len(self._found) >= _FOUND_MAX:
+            if len(self._found) >= FOUND_MAX:
                 self._found.clear()
             found = self._found[text] = self._find(text)
         return found

@@ -75,7 +75,6 @@ class _Loader:
             except OSError as exc:
                 where.error(1, f"cannot read file: {exc.strerror}")
                 return None
-        self.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
         if b"\x00" in raw[:8192]:
             where.error(1, "this is a binary file, not Markdown; remove it or save it as UTF-8 text")
             return None
@@ -397,9 +396,9 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 getattr(briefing, kind)[ident] = item
             else:
                 loader.broken.add((kind, ident))
-        if len(_VALIDATED) > 4 * _VALIDATED_MAX // 3:  # forget files of earlier versions
-            for key in list(_VALIDATED)[: len(_VALIDATED) - _VALIDATED_MAX]:
-                del _VALIDATED[key]
+    if len(_VALIDATED) > 4 * _VALIDATED_MAX // 3:  # forget files of earlier versions
+        for key in list(_VALIDATED)[: len(_VALIDATED) - _VALIDATED_MAX]:
+            del _VALIDATED[key]
 
     index = content_dir / "index.md"
     if index.exists():

@@ -92,7 +92,6 @@ class Article:
     actors: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
-    body_mentions: list = field(default_factory=list)  # derive.mentions.Mention in body order
     entries: list[Event] = field(default_factory=list)
 
     @property

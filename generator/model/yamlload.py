@@ -4,7 +4,6 @@ remembers the line of every key, reports duplicate keys and refuses aliases
 
 from __future__ import annotations
 
-
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
@@ -94,9 +93,6 @@ class LineYAMLHandler(YAMLHandler):
     """python-frontmatter handler whose ``load`` returns (data, duplicate keys)."""
 
     def load(self, fm: str, **kwargs):
-        return self._load(fm)
-
-    def _load(self, fm: str):
         try:
             _reject_aliases(fm)
         except yaml.YAMLError:

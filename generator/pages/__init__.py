@@ -12,6 +12,7 @@ import functools
 import hashlib
 import html
 import json
+import os
 import posixpath
 import re
 from collections import defaultdict
@@ -278,8 +279,7 @@ class _Renderer:
     def __init__(self, briefing: Briefing, index: Index, options: SiteOptions, env: jinja2.Environment,
                  big_months: set[tuple[int, int]]):
         self.big_months = big_months
-        self._entries: dict[tuple, str] = {}
-        self._entry_versions: dict[tuple, tuple] = {}
+        self._entry_versions: dict[tuple, tuple] = {}  # (entry, depth, show_date) -> (version, HTML)
         self._generic: dict[tuple, str] = {}
         self.context_key = ""
         self._entry_template = env.get_template("_entry.html.j2")
@@ -294,7 +294,8 @@ class _Renderer:
         def rel(target: str) -> str:
             return _relpath(target, page_dir)
 
-        prefix = "../" * page_url(page).count("/")
+        depth = page_url(page).count("/")
+        prefix = "../" * depth
 
         def href(target: str) -> str:
             """The URL of a page's source path, relative to this page (for HTML; Markdown uses rel)."""
@@ -305,7 +306,6 @@ class _Renderer:
         # H1 would be unescaped by Material's `striptags` in <title>).
         meta = {"hide": ["navigation"], **(meta or {}), "title": html.escape(" ".join(title.split()))}
         head = "---\n" + json.dumps(meta, sort_keys=True) + "\n---\n\n"
-        depth = page_url(page).count("/")
         blocks: dict[str, str] = {}
 
         def entry_html(entry: Event, show_date: bool = True) -> str:
@@ -336,21 +336,21 @@ class _Renderer:
         """An entry's HTML, rendered once per page depth (its links are relative), and kept for the
         next build in the process while its article file and the context are unchanged."""
         key = (entry.id, depth, show_date)
-        html_text = self._entries.get(key)
-        if html_text is None:
-            version = (self.article_key(entry.article), entry.draft)
-            cached = _ENTRY_HTML.get(key)
-            if cached is not None and cached[0] == version:
-                html_text = cached[1]
-            else:
-                # Rendered once for every depth: only the relative prefix of its links differs.
-                generic = self._generic.get((entry.id, show_date))
-                if generic is None:
-                    generic = self._generic[entry.id, show_date] = self._entry_template.render(
-                        b=self.b, e=entry, prefix=_PREFIX, show_date=show_date).strip()
-                html_text = generic.replace(_PREFIX, "../" * depth)
-            self._entries[key] = html_text
-            self._entry_versions[key] = (version, html_text)
+        done = self._entry_versions.get(key)
+        if done is not None:
+            return done[1]
+        version = (self.article_key(entry.article), entry.draft)
+        cached = _ENTRY_HTML.get(key)
+        if cached is not None and cached[0] == version:
+            html_text = cached[1]
+        else:
+            # Rendered once for every depth: only the relative prefix of its links differs.
+            generic = self._generic.get((entry.id, show_date))
+            if generic is None:
+                generic = self._generic[entry.id, show_date] = self._entry_template.render(
+                    b=self.b, e=entry, prefix=_PREFIX, show_date=show_date).strip()
+            html_text = generic.replace(_PREFIX, "../" * depth)
+        self._entry_versions[key] = (version, html_text)
         return html_text
 
     def article_key(self, article_id: str) -> tuple:
@@ -370,15 +370,13 @@ class _Renderer:
 
     def timeline_src(self, entry: Event) -> str:
         """The timeline page that shows an entry: its month page if the month has one."""
-        month = (entry.date.start.year, entry.date.start.month)
-        return month_src(*month) if month in self.big_months else "timeline/index.md"
+        return self.month_home((entry.date.start.year, entry.date.start.month))
 
 
-# Kept from one build to the next in the same process (``briefing serve``): article pages and entry
-# HTML whose inputs did not change are not rendered again. Each build keeps only what it used.
-_ARTICLE_PAGES: dict[str, tuple[tuple, "Generated"]] = {}
+# Kept from one build to the next in the same process (``briefing serve``): pages and entry HTML
+# whose inputs did not change are not rendered again. Each build keeps only what it used.
 _ENTRY_HTML: dict[tuple, tuple[tuple, str]] = {}
-_PAGES: dict[str, tuple[tuple, "Generated"]] = {}  # other pages (ledger months, feeds) by key
+_PAGES: dict[str, tuple[tuple, "Generated"]] = {}  # page path -> (key, page)
 _PREFIX = "\x00prefix\x00"  # stands for the page's way back to the site root in entry HTML
 
 
@@ -397,11 +395,17 @@ def context_key(briefing: Briefing, options: SiteOptions, big: set, overrides: l
     for n in briefing.notes.values():
         h.update(repr((n.id, n.title, n.date, n.kind, n.articles, n.actors, n.topics)).encode())
     h.update(repr((options, sorted(big))).encode())
-    for folder in overrides or []:
-        if folder.is_dir():
-            for f in sorted(folder.rglob("*")):
-                h.update(f"{f}\0{f.stat().st_mtime_ns}\n".encode())
+    stamp_files(h, [f for folder in overrides or [] if folder.is_dir() for f in sorted(folder.rglob("*"))])
     return h.hexdigest()
+
+
+def stamp_files(h, paths) -> None:
+    """Add each file's path and modification time to the hash ``h`` (missing files are skipped)."""
+    for p in paths:
+        try:
+            h.update(f"{p}\0{os.stat(p).st_mtime_ns}\n".encode())
+        except OSError:
+            continue
 
 
 def group_by_month(entries: list[Event]) -> list[tuple[tuple[int, int], list[Event]]]:
@@ -552,25 +556,18 @@ def build_pages(
             note_articles=[briefing.articles[a] for a in note.articles if a in briefing.articles],
         )))
 
-    article_pages: dict[str, tuple] = {}
-    for article in briefing.articles.values():
-        src = src_of("articles", article.id)
-        key = r.article_key(article.id)
-        cached = _ARTICLE_PAGES.get(src)
-        if cached is not None and cached[0] == key:
-            out.append(cached[1])
-            article_pages[src] = cached
-            continue
+    def article_page(article, src: str) -> Generated:
         body = link_first_mentions(
             article.body, index.matcher,
-            lambda a, s=src: _relpath(src_of("actors", a), posixpath.dirname(s)),
-            expected=set(article.mentions), mentions=article.body_mentions,
+            lambda a: _relpath(src_of("actors", a), posixpath.dirname(src)),
+            expected=set(article.mentions),
         )
-        out.append(Generated(src, r.render("article.md.j2", src, title=article.title, meta=r.updated([article.path]),
-                                           article=article, body=body), draft=article.draft))
-        article_pages[src] = (key, out[-1])
-    _ARTICLE_PAGES.clear()
-    _ARTICLE_PAGES.update(article_pages)
+        return Generated(src, r.render("article.md.j2", src, title=article.title, meta=r.updated([article.path]),
+                                       article=article, body=body), draft=article.draft)
+
+    for article in briefing.articles.values():
+        src = src_of("articles", article.id)
+        out.append(reuse(src, r.article_key(article.id), lambda article=article, src=src: article_page(article, src)))
     r.keep_for_next_build()
 
     def feed(path: str, page: str, title: str, feed_entries: list[Event]) -> Generated:

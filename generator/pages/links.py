@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from generator.derive.mentions import Matcher, Mention
+from generator.derive.mentions import Matcher
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _SKIP_LINE = re.compile(r"^(?:\s{0,3}#|\s{0,3}<|\s{0,3}\[[^\]]+\]:|    |\t)")
@@ -35,11 +35,10 @@ _HTML_BLOCK = re.compile(rf"^\s{{0,3}}</?(?:{_BLOCK_TAGS})\b(?![^>]*\bmarkdown\b
 
 
 def link_first_mentions(body: str, matcher: Matcher, url_for: Callable[[str], str],
-                        expected: set[str] | None = None, mentions: list[Mention] | None = None) -> str:
+                        expected: set[str] | None = None) -> str:
     """``expected``: the actors known to be mentioned; scanning stops once all are linked.
-    ``mentions``: ``matcher.find(body)`` when the caller has it already (derive does)."""
-    if mentions is None:
-        mentions = matcher.find(body)
+    The body's mentions come from ``matcher.find``, which keeps them from derive's scan."""
+    mentions = matcher.find(body)
     if not mentions:
         return body
     spans = _linkable_spans(body, stop=mentions[-1].end)
