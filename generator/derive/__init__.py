@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from generator.derive.mentions import FOUND_MAX, Matcher, fold_only, matcher_for, reused, trie_pattern
+from generator.derive.mentions import Matcher, fold_only, matcher_for, per_text, reused, trie_pattern
 from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
 
 
@@ -29,12 +29,7 @@ class TopicClassifier:
 
     def topics(self, text: str) -> frozenset[str]:
         """Topic ids whose keywords occur in text (kept per text, like Matcher.find)."""
-        found = self._found.get(text)
-        if found is None:
-            if len(self._found) >= FOUND_MAX:
-                self._found.clear()
-            found = self._found[text] = self._topics_of(text)
-        return found
+        return per_text(self._found, text, self._topics_of)
 
     def _topics_of(self, text: str) -> frozenset[str]:
         if self._re is None:

@@ -70,6 +70,16 @@ def matcher_for(names: dict[str, list[str]]) -> "Matcher":
     return reused(_MATCHERS, Matcher, names)
 
 
+def per_text(cache: dict, text: str, compute):
+    """``compute(text)``, kept in ``cache`` (emptied when it reaches FOUND_MAX texts)."""
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= FOUND_MAX:
+            cache.clear()
+        found = cache[text] = compute(text)
+    return found
+
+
 def reused(cache: dict, make, words: dict[str, list[str]]):
     """``make(words)``, kept in ``cache`` while ``words`` stay the same (one entry: the current briefing)."""
     key = tuple((item, tuple(ws)) for item, ws in sorted(words.items()))
@@ -107,12 +117,7 @@ class Matcher:
 
         Results are kept per text (``briefing serve`` rebuilds after every edit, and most texts
         have not changed); treat the list as read-only."""
-        found = self._found.get(text)
-        if found is None:
-            if len(self._found) >= FOUND_MAX:
-                self._found.clear()
-            found = self._found[text] = self._find(text)
-        return found
+        return per_text(self._found, text, self._find)
 
     def _find(self, text: str) -> list[Mention]:
         found: list[Mention] = []
