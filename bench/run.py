@@ -84,7 +84,7 @@ def _phase_worker(project: Path) -> None:
     from mkdocs.config import load_config
 
     from generator import pipeline
-    from generator.plugin import options_from
+    from generator.config import options_from
 
     imported = t() - t0
     cfg = load_config(str(project / "mkdocs.yml"))
@@ -118,7 +118,7 @@ def _phase_worker(project: Path) -> None:
     index = pipeline.derive(result.briefing, include_drafts=False)
     derive = t() - t0
     t0 = t()
-    pages = pipeline.build_pages(result.briefing, index, options.site, overrides)
+    pages = pipeline.build_pages(result.briefing, index, options, overrides)
     generate = t() - t0
     t0 = t()
     pipeline.check(docs, options, root=project)

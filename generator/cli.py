@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from generator import __version__, pipeline
+from generator.config import Options, options_from
 
 
 def _show_mkdocs_log(level: int) -> None:
@@ -36,25 +37,37 @@ def _config_file(path: Path) -> Path | None:
 
 
 def _load_mkdocs_config(config_file: Path, **overrides):
+    """MkDocs' configuration; an invalid one (a bad option of the briefing plugin too) is one clear error."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
+    errors: list[str] = []
+
+    def collect(record: logging.LogRecord) -> bool:
+        """Errors go into the one message below; warnings are printed as usual."""
+        if record.levelno >= logging.ERROR:
+            errors.append(record.getMessage())
+            return False
+        return True
+
+    logger = logging.getLogger("mkdocs.config")
+    logger.addFilter(collect)
     try:
         return load_config(str(config_file), **overrides)
-    except ConfigurationError as exc:
-        raise click.ClickException(f"{config_file}: {exc}") from None
+    except (ConfigurationError, Abort) as exc:
+        raise click.ClickException(f"{config_file}: {'; '.join(errors) or exc}") from None
+    finally:
+        logger.removeFilter(collect)
 
 
-def _project(path: Path) -> tuple[Path, pipeline.Options, Path]:
+def _project(path: Path) -> tuple[Path, Options, Path]:
     """(content folder, options, folder that problem paths are relative to) for PATH."""
     config_file = _config_file(path)
     if config_file is None:
         if not path.is_dir():
             raise click.ClickException(f"{path}: no such file or folder")
         # a bare content folder
-        return path, pipeline.Options(), Path.cwd()
-    from generator.plugin import options_from
-
+        return path, Options(), Path.cwd()
     cfg = _load_mkdocs_config(config_file)
     plugin = cfg.plugins.get("briefing")
     if plugin is None:

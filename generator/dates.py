@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.config import Options
 from generator.model.types import DateValue
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -76,10 +77,16 @@ class DateError(ValueError):
 
 @dataclass(frozen=True)
 class DateSettings:
-    timezone: str = "UTC"
-    languages: tuple[str, ...] = ("en",)
-    date_order: str = "DMY"
-    date_order_explicit: bool = False
+    """The options that reading a date depends on (defaults: generator.config.Options)."""
+
+    timezone: str = Options.timezone
+    languages: tuple[str, ...] = Options.languages
+    date_order: str = Options.date_order
+    date_order_explicit: bool = Options.date_order_explicit
+
+    @classmethod
+    def of(cls, options: Options) -> "DateSettings":
+        return cls(options.timezone, tuple(options.languages), options.date_order, options.date_order_explicit)
 
     def zone(self) -> dt.tzinfo:
         try:

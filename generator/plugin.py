@@ -7,12 +7,13 @@ import re
 from pathlib import Path
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
 from generator import pipeline
+from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
 from generator import searchindex
 from generator.model.load import discover
 from generator.pages import ASSET_CSS, ASSET_JS
@@ -31,41 +32,28 @@ PAGEFIND_JS = "assets/briefing/search-pagefind.js"
 KINDS = ("articles", "notes", "actors", "topics")
 
 
-class BriefingConfig(Config):
-    title = c.Optional(c.Type(str))
-    """Title of the home page; default: site_name."""
-    timezone = c.Type(str, default="UTC")
-    languages = c.ListOfItems(c.Type(str), default=["en"])
-    date_order = c.Optional(c.Choice(("DMY", "MDY", "YMD")))
-    """Order of numeric dates; unset means DMY, with a warning on ambiguous ones."""
-    latest = c.Type(int, default=12)
-    month_page_threshold = c.Type(int, default=200)
-    profile_entries = c.Type(int, default=50)
-    """Newest entries and articles listed on an actor or topic page; older ones by month."""
-    ledger_rows = c.Type(int, default=100)
-    """Ledger rows on a topic page; older claims go to monthly ledger pages."""
-    search_backend = c.Choice(searchindex.BACKENDS, default="auto")
-    """lunr: Material's search (one index every reader downloads whole); pagefind: Pagefind's chunked
-    index, built after the build, in Material's search box (needs `pip install 'pagefind[bin]'`);
-    auto: pagefind from searchindex.AUTO_PAGEFIND_ARTICLES articles on, lunr below."""
+class _Option(c.BaseConfigOption):
+    """An option of the ``briefing`` plugin, checked by generator.config when mkdocs.yml loads."""
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+        self.default = plugin_default(name)
+
+    def run_validation(self, value):
+        try:
+            return check(self.name, value)
+        except ConfigError as exc:
+            raise ValidationError(str(exc)) from None
 
 
-def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | None = None) -> pipeline.Options:
-    return pipeline.Options(
-        site_url=(site_url.rstrip("/") + "/") if site_url else "/",
-        title=plugin_config.title or site_name,
-        timezone=plugin_config.timezone,
-        languages=tuple(plugin_config.languages),
-        date_order=plugin_config.date_order or "DMY",
-        date_order_explicit=plugin_config.date_order is not None,
-        latest=plugin_config.latest,
-        month_page_threshold=plugin_config.month_page_threshold,
-        profile_entries=plugin_config.profile_entries,
-        ledger_rows=plugin_config.ledger_rows,
-    )
+# The plugin's options as MkDocs reads them: generator.config defines each one, its default and its check.
+BriefingConfig = type("BriefingConfig", (Config,), {name: _Option(name) for name in PLUGIN_OPTIONS})
 
 
-class BriefingPlugin(BasePlugin[BriefingConfig]):
+class BriefingPlugin(BasePlugin):
+    config_class = BriefingConfig
+
     def __init__(self):
         self.serving = False
         self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> token -> HTML

@@ -27,7 +27,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-BACKENDS = ("lunr", "pagefind", "auto")
 # "auto" picks Pagefind from this many articles on (bench/README.md, "Search backends": lunr keeps
 # the reader waiting longer than Pagefind from a few hundred articles on, and the gap grows with N)
 AUTO_PAGEFIND_ARTICLES = 300

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.config import ConfigError, options_from
 from generator.dates import DateSettings
 from generator.ingest.actors import Vocabulary
 from generator.model.load import load
@@ -82,14 +83,10 @@ def find_project(path: Path) -> Project:
         content = root / str(data.get("docs_dir") or "docs")
         plugin = _briefing_plugin_config(data.get("plugins"))
         if isinstance(plugin, dict):
-            languages = plugin.get("languages") or ["en"]
-            settings = DateSettings(
-                str(plugin.get("timezone") or "UTC"),
-                tuple(str(x) for x in (languages if isinstance(languages, list) else [languages])),
-                str(plugin.get("date_order") or "DMY"),
-                **({"date_order_explicit": plugin.get("date_order") is not None}
-                   if "date_order_explicit" in DateSettings.__dataclass_fields__ else {}),
-            )
+            try:
+                settings = DateSettings.of(options_from(plugin))
+            except ConfigError as exc:
+                raise ProjectError(f"{config}: plugin 'briefing': {exc}") from None
     elif (path / "content").is_dir():
         root, content = path, path / "content"
     elif (path / "actors").is_dir() or (path / "articles").is_dir():

@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from generator.config import Options
 from generator.dates import format_date
 from generator.derive import Index, latest_claims
 from generator.model.types import Briefing, DateValue, Event
@@ -33,7 +34,6 @@ from generator.pages.timelinejs import timeline_json
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
-MONTH_PAGE_THRESHOLD = 200
 QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "about": "about", "up-to": "up to"}
 
 
@@ -65,16 +65,6 @@ class Markdown(str):
     """Rendered Markdown that carries the HTML blocks its tokens stand for."""
 
     blocks: dict[str, str]
-
-
-@dataclass(frozen=True)
-class SiteOptions:
-    title: str = "Briefing"
-    latest: int = 12  # entries on the home page
-    month_page_threshold: int = MONTH_PAGE_THRESHOLD
-    site_url: str = "/"  # absolute base for links in data files read elsewhere (timeline.json)
-    profile_entries: int = 50  # newest entries (and articles) listed on an actor or topic page
-    ledger_rows: int = 100  # ledger rows on a topic page; older claims go to monthly ledger pages
 
 
 # Python-Markdown's backslash-escapable characters, plus "|" (tables)
@@ -276,7 +266,7 @@ def _environment(overrides: list[Path] | None = None) -> jinja2.Environment:
 
 
 class _Renderer:
-    def __init__(self, briefing: Briefing, index: Index, options: SiteOptions, env: jinja2.Environment,
+    def __init__(self, briefing: Briefing, index: Index, options: Options, env: jinja2.Environment,
                  big_months: set[tuple[int, int]]):
         self.big_months = big_months
         self._entry_versions: dict[tuple, tuple] = {}  # (entry, depth, show_date) -> (version, HTML)
@@ -380,7 +370,7 @@ _PAGES: dict[str, tuple[tuple, "Generated"]] = {}  # page path -> (key, page)
 _PREFIX = "\x00prefix\x00"  # stands for the page's way back to the site root in entry HTML
 
 
-def context_key(briefing: Briefing, options: SiteOptions, big: set, overrides: list[Path] | None) -> str:
+def context_key(briefing: Briefing, options: Options, big: set, overrides: list[Path] | None) -> str:
     """A hash of everything besides its own file that an article page or entry can show: actors'
     names and aliases, topics' titles and keywords (they decide what an article mentions and
     belongs to), the notes about articles, the options, which months have their own page, and
@@ -443,7 +433,7 @@ def key_figures(briefing: Briefing) -> list:
 def build_pages(
     briefing: Briefing,
     index: Index,
-    options: SiteOptions = SiteOptions(),
+    options: Options = Options(),
     overrides: list[Path] | None = None,
 ) -> list[Generated]:
     env = environment(overrides)
