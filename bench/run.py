@@ -10,10 +10,10 @@ For each N it
 2. builds it end to end as a user would: `briefing build --no-strict -f mkdocs.yml -d site`
    in a child process under /usr/bin/time -v (wall time and peak RSS of the child);
 3. times Briefing's own phases (CPU seconds) in a separate fresh process by calling
-   generator.pipeline.check (load), derive and build_pages (generate) on the same project;
-   `briefing build` loads the content twice (the CLI's check, then the plugin's run; the second
-   load finds dateparser's results cached), so "Briefing in build" = load + load (warm) +
-   derive + generate, and "rest" = build CPU time - Briefing in build (MkDocs, Material, Markdown,
+   generator.build.check (load), derive and build_pages (generate) on the same project;
+   `briefing build` loads the content once (the CLI's check hands it to the plugin's run), so
+   "Briefing in build" = load + derive + generate ("load (warm)" is a second load with the same
+   BuildCache, as a `briefing serve` rebuild does it), and "rest" = build CPU time - Briefing in build (MkDocs, Material, Markdown,
    search index, theme rendering, writing files, interpreter start-up);
 4. measures the site: total size, largest HTML page, home and one article page, search index
    (raw and gzip -6; with --search-backend pagefind the bundle under pagefind/, see bench/search.py);
@@ -83,7 +83,8 @@ def _phase_worker(project: Path) -> None:
     t0 = t()
     from mkdocs.config import load_config
 
-    from generator import pipeline
+    from generator import build
+    from generator.cache import BuildCache
     from generator.config import options_from
 
     imported = t() - t0
@@ -111,17 +112,18 @@ def _phase_worker(project: Path) -> None:
     dateparser.parse = counting_parse
 
     t0 = t()
-    result = pipeline.check(docs, options, root=project)
+    cache = BuildCache()
+    result = build.check(docs, options, root=project, cache=cache)
     load = t() - t0
     dp_calls, dp_seconds = calls["n"], calls["s"]
     t0 = t()
-    index = pipeline.derive(result.briefing, include_drafts=False)
+    index = build.derive(result.briefing, include_drafts=False, cache=cache)
     derive = t() - t0
     t0 = t()
-    pages = pipeline.build_pages(result.briefing, index, options, overrides)
+    pages = build.build_pages(result.briefing, index, options, overrides, cache=cache)
     generate = t() - t0
     t0 = t()
-    pipeline.check(docs, options, root=project)
+    build.check(docs, options, root=project, cache=cache)  # as a `briefing serve` session's next load
     load_warm = t() - t0
     print(json.dumps({
         "import": imported, "dateparser_import": dp_import, "load": load, "load_warm": load_warm,
@@ -260,7 +262,7 @@ def table(rows: list[dict], blog_max: int) -> str:
         b, p, s = r["build"], r["phases"], r["site"]
         n = r["n"]
         own = p["load"] + p["derive"] + p["generate"]
-        in_build = p["load"] + p["load_warm"] + p["derive"] + p["generate"]
+        in_build = p["load"] + p["derive"] + p["generate"]
         if prev:
             k = math.log(b["cpu"] / prev["build"]["cpu"]) / math.log(n / prev["n"])
             scale = f"×{b['cpu'] / prev['build']['cpu']:.1f} for ×{n / prev['n']:g} (N^{k:.2f})"
@@ -300,9 +302,9 @@ LEGEND = (
     "build s: wall time of `briefing build --no-strict` (CPU s: user+system time of that process); ms/article: "
     "wall ms per article; CPU vs previous N: growth of build CPU time against the previous row (N^k: k=1 is linear; "
     "'doubling N at most doubles time plus 10%' means k <= 1.14); load, derive, generate: CPU seconds of "
-    "generator.pipeline.check, derive and build_pages in a fresh process; Briefing ms/article: (load + derive + "
-    "generate) / N; Briefing in build: load twice (the CLI checks, then the plugin runs the pipeline; the second "
-    "load is warm) + derive + generate; rest: build CPU s - Briefing in build (MkDocs, Material, Markdown, search "
+    "generator.build.check, derive and build_pages in a fresh process; Briefing ms/article: (load + derive + "
+    "generate) / N; Briefing in build: load (once: the CLI's check hands its load to "
+    "the build) + derive + generate; rest: build CPU s - Briefing in build (MkDocs, Material, Markdown, search "
     "index, theme templates, writing files, start-up); peak RSS: maximum resident set size of the build process; "
     "largest page: largest HTML file; search index: search/search_index.json raw / gzip, or (pagefind) the bundle under "
     "pagefind/ on disk / as served; search wait: median seconds from the home page's load event to the first "

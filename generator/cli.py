@@ -6,11 +6,13 @@ import logging
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from generator import __version__, pipeline
+from generator import __version__, build as flow
+from generator.cache import BuildCache
 from generator.config import Options, options_from
 
 
@@ -69,10 +71,14 @@ def _project(path: Path) -> tuple[Path, Options, Path]:
         # a bare content folder
         return path, Options(), Path.cwd()
     cfg = _load_mkdocs_config(config_file)
+    return Path(cfg.docs_dir), _options(cfg, config_file), Path.cwd()
+
+
+def _options(cfg, config_file: Path) -> Options:
     plugin = cfg.plugins.get("briefing")
     if plugin is None:
         raise click.ClickException(f"{config_file}: add 'briefing' to the plugins list to use Briefing")
-    return Path(cfg.docs_dir), options_from(plugin.config, cfg.site_name, cfg.site_url), Path.cwd()
+    return options_from(plugin.config, cfg.site_name, cfg.site_url)
 
 
 def _rel(p: Path) -> Path:
@@ -82,10 +88,13 @@ def _rel(p: Path) -> Path:
         return p
 
 
-def report(problems) -> int:
-    """Print problems sorted by path and line; return the number of errors."""
+def report(problems, root: Path | None = None) -> int:
+    """Print problems sorted by path and line; return the number of errors. Paths relative to
+    ``root`` are shown relative to the current folder."""
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     items = problems.sorted()
+    if root is not None:
+        items = [replace(p, path=_rel(root / p.path).as_posix()) for p in items]
     for p in items:
         click.echo(str(p), err=True)
         if annotate:
@@ -109,7 +118,7 @@ def check(path: Path):
     """
     content, options, root = _project(path)
     started = time.perf_counter()
-    result = pipeline.check(_rel(content), options, root=root)
+    result = flow.check(_rel(content), options, root=root)
     errors = report(result.problems)
     b = result.briefing
     summary = (
@@ -132,11 +141,6 @@ def build(config_file: Path, site_dir: Path | None, strict: bool):
     """Check the content, then build the site. Exits non-zero on any error."""
     if not config_file.is_file():
         raise click.ClickException(f"{config_file}: no such file; run this in a briefing project or pass -f")
-    content, options, root = _project(config_file)
-    result = pipeline.check(_rel(content), options, root=root)
-    if report(result.problems):
-        click.echo("briefing: not building: fix the errors above first", err=True)
-        sys.exit(1)
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -144,9 +148,18 @@ def build(config_file: Path, site_dir: Path | None, strict: bool):
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
     cfg = _load_mkdocs_config(config_file, **overrides)
+    options = _options(cfg, config_file)
+    # One loading pass: the check loads the content as the plugin would, and hands it to the build.
+    project = Path(cfg.config_file_path).parent
+    cache = BuildCache()
+    result = flow.check(Path(cfg.docs_dir), options, root=project, cache=cache, keep=True)
+    if report(result.problems, root=project):
+        click.echo("briefing: not building: fix the errors above first", err=True)
+        sys.exit(1)
     started = time.perf_counter()
     try:
         cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins["briefing"].cache = cache
         try:
             mkdocs_build(cfg)
         finally:

@@ -82,7 +82,7 @@ def check(name: str, value):
         return value
     if isinstance(kind, tuple):
         if value not in kind:
-            raise ConfigError(f"must be one of {', '.join(kind)}, not {value!r}")
+            raise ConfigError(f"must be one of {', '.join(map(repr, kind))}, not {value!r}")
         return value
     if kind is list:
         if not isinstance(value, list) or not all(isinstance(x, str) for x in value):

@@ -1,4 +1,4 @@
-"""The MkDocs plugin ``briefing``: a thin adapter around :mod:`generator.pipeline`."""
+"""The MkDocs plugin ``briefing``: a thin adapter around :mod:`generator.build`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
-from generator import pipeline
+from generator import build
+from generator.cache import BuildCache
 from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
 from generator import searchindex
 from generator.model.load import discover
@@ -58,18 +59,23 @@ class BriefingPlugin(BasePlugin):
         self.serving = False
         self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> token -> HTML
         self.preview = Preview(dirty=False)
+        # What this plugin's builds hand to the next one: one `briefing serve` session, or one build
+        # (`briefing build` puts in it the content its check loaded; the build takes it from there).
+        self.cache = BuildCache()
         self.pagefind = None  # the Pagefind binary when this build indexes with it
         self._told_serve_search = False
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.preview = Preview(dirty=self.serving and dirty)
+        self.cache = BuildCache()
 
     def on_shutdown(self):
         # MkDocs keeps this instance for the whole process (it has on_startup): the next command in
         # the same process (tests, an embedding tool) starts from a plain build.
         self.serving = False
         self.preview = Preview(dirty=False)
+        self.cache = BuildCache()
         self._told_serve_search = False
 
     def on_config(self, config):
@@ -183,12 +189,13 @@ class BriefingPlugin(BasePlugin):
         docs = Path(config.docs_dir)
         project = Path(config.config_file_path).parent if config.config_file_path else docs.parent
         overrides = [Path(config.theme.custom_dir) / "briefing"] if config.theme.custom_dir else []
-        result = pipeline.run(
+        result = build.run(
             docs,
             options_from(self.config, config.site_name, config.site_url),
             include_drafts=self.serving,
             root=project,
             overrides=overrides,
+            cache=self.cache,
         )
         for problem in result.problems.sorted():
             (log.error if problem.level == "error" else log.warning)(str(problem))

@@ -13,7 +13,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from support import FIXTURES
-from generator import pipeline
+from generator import build
+from generator.config import Options
 from generator.cli import main
 
 BAD = FIXTURES / "bad"
@@ -49,7 +50,7 @@ def test_one_problem_per_bad_file():
 
 
 def test_bom_file_loads_silently():
-    result = pipeline.check(BAD / "content", root=BAD)
+    result = build.check(BAD / "content", root=BAD)
     assert result.briefing.articles["bom"].title == "Fine, with a BOM"
     assert not [p for p in result.problems.items if p.path.endswith("bom.md")]
 
@@ -66,7 +67,7 @@ def test_ten_megabyte_article_builds(tmp_path: Path):
     (content / "articles/2019-04-13-long.md").write_text(
         f"---\ntitle: A very long article\ndate: 2019-04-13\nsource: Reuters\n---\n\n{body}\n", "utf-8")
     assert len(body) > 9_500_000
-    result = pipeline.run(content, pipeline.Options(history=False), root=tmp_path)
+    result = build.run(content, Options(history=False), root=tmp_path)
     assert not result.problems.items
     page = next(p for p in result.pages if p.path == "articles/2019-04-13-long.md")
     assert page.content.count("](../actors/khalifa-haftar.md)") >= 1  # first mention linked once

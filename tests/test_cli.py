@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from support import ROOT
@@ -12,12 +12,9 @@ from generator.cli import main
 
 
 def run(args, cwd: Path):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(cwd)
         return CliRunner().invoke(main, args, catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 def test_check_demo_is_clean():
@@ -60,3 +57,22 @@ def test_build_stops_on_errors_and_builds_when_clean(mini: Path):
     assert bad.exit_code == 1
     assert "content/actors/lna.md:2: error: invalid YAML" in bad.output
     assert not (mini / "out2").exists()
+
+
+def test_build_loads_the_content_once(mini: Path, monkeypatch):
+    from generator import build
+
+    calls = []
+    real = build.load
+    monkeypatch.setattr(build, "load", lambda *a, **k: calls.append(a) or real(*a, **k))
+    result = run(["build", "-d", str(mini / "out")], mini)
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1  # the check's load is the build's
+    assert (mini / "out/articles/2019-04-12-strike/index.html").is_file()
+
+
+def test_build_from_another_folder_shows_paths_from_there(mini: Path):
+    (mini / "content/actors/lna.md").write_text("---\nname: [unclosed\n---\n", encoding="utf-8")
+    bad = run(["build", "-f", "mini/mkdocs.yml", "-d", str(mini / "out")], mini.parent)
+    assert bad.exit_code == 1
+    assert "mini/content/actors/lna.md:2: error: invalid YAML" in bad.output

@@ -60,9 +60,9 @@ def test_mkdocs_options_are_the_config_options():
 @pytest.mark.parametrize("name, value, message", [
     ("latest", "12", "whole number"),
     ("latest", True, "whole number"),
-    ("date_order", "DYM", "one of DMY, MDY, YMD"),
+    ("date_order", "DYM", "one of 'DMY', 'MDY', 'YMD'"),
     ("languages", "en", "list of texts"),
-    ("search_backend", "google", "one of lunr, pagefind, auto"),
+    ("search_backend", "google", "one of 'lunr', 'pagefind', 'auto'"),
 ])
 def test_bad_values(name, value, message):
     with pytest.raises(config.ConfigError, match=message):

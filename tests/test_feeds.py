@@ -7,13 +7,14 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from support import FIXTURES
-from generator import pipeline
+from generator import build
+from generator.config import Options
 
 A = "{http://www.w3.org/2005/Atom}"
 
 
 def feeds(root, **options) -> dict[str, str]:
-    result = pipeline.run(root / "content", pipeline.Options(history=False, **options), root=root,
+    result = build.run(root / "content", Options(history=False, **options), root=root,
                           today=dt.date(2026, 1, 1))
     assert not result.problems.errors
     return {p.path: p.content for p in result.pages if p.path.endswith("feed.xml")}

@@ -509,9 +509,10 @@ def test_stale_entries_zero_when_profile_date_unknown():
 
 @pytest.fixture(scope="module")
 def demo_build():
-    from generator import pipeline
+    from generator import build
+    from generator.config import Options
 
-    result = pipeline.run(ROOT / "content", pipeline.Options(), root=ROOT)
+    result = build.run(ROOT / "content", Options(), root=ROOT)
     assert not result.problems.errors, result.problems.errors
     return result
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from support import FIXTURES, update_golden
-from generator import pipeline
+from generator import build
+from generator.config import Options
 
 GOLDEN = Path(__file__).parent / "golden" / "mini"
 TODAY = dt.date(2026, 1, 1)
@@ -20,7 +21,7 @@ TODAY = dt.date(2026, 1, 1)
 
 def generated() -> dict[str, str]:
     root = FIXTURES / "mini"
-    result = pipeline.run(root / "content", pipeline.Options(title="Mini briefing", history=False), root=root, today=TODAY)
+    result = build.run(root / "content", Options(title="Mini briefing", history=False), root=root, today=TODAY)
     assert not result.problems.errors, result.problems.sorted()
     return {p.path: p.inline() for p in result.pages if p.path.endswith((".md", ".json"))}
 

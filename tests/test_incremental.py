@@ -6,12 +6,24 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from generator import pipeline
+import pytest
+
+from generator import build as flow
+from generator.cache import BuildCache
+from generator.config import Options
 from support import FIXTURES
 
 TODAY = dt.date(2026, 1, 1)
 STRIKE = "articles/2019-04-12-strike.md"
 TOLL = "articles/2019-04-14-toll.md"
+
+
+@pytest.fixture(autouse=True)
+def session():
+    """One BuildCache for the builds of a test, as a `briefing serve` session owns one."""
+    global CACHE
+    CACHE = BuildCache()
+    yield
 
 
 def project(tmp_path: Path) -> Path:
@@ -21,7 +33,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def build(root: Path) -> dict:
-    result = pipeline.run(root / "content", pipeline.Options(history=False), root=root, today=TODAY)
+    result = flow.run(root / "content", Options(history=False), root=root, today=TODAY, cache=CACHE)
     assert not result.problems.errors, result.problems.sorted()
     return {g.path: g for g in result.pages}
 
@@ -77,10 +89,10 @@ def test_a_deleted_article_leaves_no_page_behind(tmp_path):
 
 def test_ledger_pages_and_feeds_follow_an_edited_article(tmp_path):
     root = project(tmp_path)
-    options = pipeline.Options(history=False, ledger_rows=1)
+    options = Options(history=False, ledger_rows=1)
 
     def run() -> dict:
-        result = pipeline.run(root / "content", options, root=root, today=TODAY)
+        result = flow.run(root / "content", options, root=root, today=TODAY, cache=CACHE)
         assert not result.problems.errors
         return {g.path: g for g in result.pages}
 
@@ -134,3 +146,12 @@ def test_a_renamed_article_is_linked_by_its_new_id_everywhere(tmp_path):
     for actor in ("khalifa-haftar", "lna", "who"):
         page = second[f"actors/{actor}.md"].inline()
         assert "2019-04-12-air-strike" in page and "2019-04-12-strike/" not in page
+
+
+def test_builds_without_a_shared_cache_share_nothing(tmp_path):
+    root = project(tmp_path)
+    result = flow.run(root / "content", Options(history=False), root=root, today=TODAY)
+    again = flow.run(root / "content", Options(history=False), root=root, today=TODAY)
+    first, second = ({g.path: g for g in r.pages} for r in (result, again))
+    assert second[STRIKE].content == first[STRIKE].content
+    assert second[STRIKE].content is not first[STRIKE].content  # rendered again: no hidden state

@@ -13,7 +13,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import pipeline
+from generator import build
+from generator.config import Options
 from generator.model.load import ID_RE
 from generator.model.schema import ARTICLE, EVENT, FIGURE
 from generator.pages import page_url, src_of
@@ -49,9 +50,9 @@ def project(files: dict[str, bytes]) -> Path:
     return root
 
 
-def run(root: Path) -> pipeline.Result:
+def run(root: Path) -> build.Result:
     try:
-        return pipeline.run(root / "content", pipeline.Options(history=False), root=root,
+        return build.run(root / "content", Options(history=False), root=root,
                             today=dt.date(2026, 1, 1))
     finally:
         shutil.rmtree(root, ignore_errors=True)

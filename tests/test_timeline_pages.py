@@ -7,13 +7,14 @@ import json
 import re
 
 from support import FIXTURES
-from generator import pipeline
+from generator import build
+from generator.config import Options
 from generator.pages import group_by_month
 
 
 def pages(**options) -> dict[str, str]:
     root = FIXTURES / "mini"
-    result = pipeline.run(root / "content", pipeline.Options(**options), root=root, today=dt.date(2026, 1, 1))
+    result = build.run(root / "content", Options(**options), root=root, today=dt.date(2026, 1, 1))
     assert not result.problems.errors
     return {p.path: p.inline() for p in result.pages}
 
@@ -24,7 +25,7 @@ def test_busy_month_gets_its_own_page_with_neighbours(mini):
         "---\ntitle: May item\ndate: 2019-05-02\nsource: WHO\n---\n\nText.\n", encoding="utf-8")
     (mini / "content/articles/2019-05-03-may2.md").write_text(
         "---\ntitle: May item 2\ndate: 2019-05-03\nsource: WHO\n---\n\nText.\n", encoding="utf-8")
-    result = pipeline.run(mini / "content", pipeline.Options(month_page_threshold=1), root=mini,
+    result = build.run(mini / "content", Options(month_page_threshold=1), root=mini,
                           today=dt.date(2026, 1, 1))
     out = {p.path: p.inline() for p in result.pages}
     assert "timeline/2019/04.md" in out and "timeline/2019/05.md" in out
@@ -74,7 +75,7 @@ def test_timeline_json_honours_precision():
 def test_month_page_links_a_quiet_neighbour_to_its_timeline_section(mini):
     (mini / "content/articles/2019-05-02-may.md").write_text(
         "---\ntitle: May item\ndate: 2019-05-02\nsource: WHO\n---\n\nText.\n", encoding="utf-8")
-    result = pipeline.run(mini / "content", pipeline.Options(month_page_threshold=2), root=mini,
+    result = build.run(mini / "content", Options(month_page_threshold=2), root=mini,
                           today=dt.date(2026, 1, 1))
     out = {p.path: p.inline() for p in result.pages}
     assert "timeline/2019/05.md" not in out  # one entry: stays on the timeline page

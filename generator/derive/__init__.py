@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from generator.cache import BuildCache
 from generator.derive.mentions import Matcher, fold_only, matcher_for, per_text, reused, trie_pattern
 from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
 
@@ -40,11 +41,8 @@ class TopicClassifier:
         return frozenset(found)
 
 
-_CLASSIFIERS: dict[tuple, TopicClassifier] = {}
-
-
-def classifier_for(keywords: dict[str, list[str]]) -> TopicClassifier:
-    return reused(_CLASSIFIERS, TopicClassifier, keywords)
+def classifier_for(keywords: dict[str, list[str]], kept: dict | None = None) -> TopicClassifier:
+    return reused({} if kept is None else kept, TopicClassifier, keywords)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -94,11 +92,12 @@ def _merge(declared: list[str], detected, known) -> list[str]:
     return out
 
 
-def derive(briefing: Briefing, *, include_drafts: bool = False) -> Index:
+def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCache | None = None) -> Index:
     if not include_drafts:
         briefing.articles = {k: a for k, a in briefing.articles.items() if not a.draft}
-    matcher = matcher_for({a.id: [a.name, *a.aliases] for a in briefing.actors.values()})
-    classifier = classifier_for({t.id: [t.title, *t.keywords] for t in briefing.topics.values()})
+    cache = cache or BuildCache()
+    matcher = matcher_for({a.id: [a.name, *a.aliases] for a in briefing.actors.values()}, cache.matchers)
+    classifier = classifier_for({t.id: [t.title, *t.keywords] for t in briefing.topics.values()}, cache.classifiers)
     actors, topics = briefing.actors, briefing.topics
     index = Index(matcher)
 

@@ -61,13 +61,12 @@ class Mention:
 
 
 FOUND_MAX = 200_000
-_MATCHERS: dict[tuple, "Matcher"] = {}
 
 
-def matcher_for(names: dict[str, list[str]]) -> "Matcher":
-    """The Matcher for these names, reused while the names stay the same (and with it, its
-    results per text)."""
-    return reused(_MATCHERS, Matcher, names)
+def matcher_for(names: dict[str, list[str]], kept: dict | None = None) -> "Matcher":
+    """The Matcher for these names, reused from ``kept`` (a BuildCache's) while the names stay the
+    same (and with it, its results per text)."""
+    return reused({} if kept is None else kept, Matcher, names)
 
 
 def per_text(cache: dict, text: str, compute):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.cache import BuildCache
 from generator.dates import DateError, DateSettings, resolve_checked
 from generator.model import schema
 from generator.model.problems import Problems, did_you_mean
@@ -357,11 +358,13 @@ def discover(content_dir: Path) -> dict[str, list[Path]]:
 
 
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
-         today: dt.date | None = None) -> tuple[Briefing, Problems]:
+         today: dt.date | None = None, cache: BuildCache | None = None) -> tuple[Briefing, Problems]:
     """Load every content file under ``content_dir``.
 
     Paths in problems are shown relative to ``root`` (default: the content folder's parent).
+    A file validated by an earlier build that shares ``cache`` is not validated again.
     """
+    validated = cache.validated if cache is not None else {}
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
     loader = _Loader(settings)
@@ -388,17 +391,17 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 continue
             digest = loader.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
             key = (kind, ident, shown, digest, settings, today)
-            cached = _VALIDATED.get(key)
+            cached = validated.get(key)
             if cached is None:
-                cached = _VALIDATED[key] = _validate(loader, kind, ident, path, shown, raw, today)
+                cached = validated[key] = _validate(loader, kind, ident, path, shown, raw, today)
             item = cached.replay(loader)
             if item is not None:
                 getattr(briefing, kind)[ident] = item
             else:
                 loader.broken.add((kind, ident))
-    if len(_VALIDATED) > 4 * _VALIDATED_MAX // 3:  # forget files of earlier versions
-        for key in list(_VALIDATED)[: len(_VALIDATED) - _VALIDATED_MAX]:
-            del _VALIDATED[key]
+    if len(validated) > 4 * VALIDATED_MAX // 3:  # forget files of earlier versions
+        for key in list(validated)[: len(validated) - VALIDATED_MAX]:
+            del validated[key]
 
     index = content_dir / "index.md"
     if index.exists():
@@ -413,8 +416,8 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
 @dataclass
 class _Validated:
     """One file's result: the item (pickled: every load gets its own copy), and the problems and
-    id references it gave. ``briefing build`` loads twice (check, then build) and ``briefing serve``
-    loads after every edit; a file that did not change is validated once."""
+    id references it gave. ``briefing serve`` loads after every edit; a file that did not change
+    is validated once (the session's BuildCache keeps it)."""
 
     item: bytes | None
     problems: list
@@ -427,8 +430,7 @@ class _Validated:
         return pickle.loads(self.item) if self.item is not None else None
 
 
-_VALIDATED: dict[tuple, _Validated] = {}
-_VALIDATED_MAX = 50_000
+VALIDATED_MAX = 50_000  # files kept in a BuildCache
 
 
 def _validate(loader: _Loader, kind: str, ident: str, path: Path, shown: str, raw: bytes,

@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from generator.cache import BuildCache
 from generator.config import Options
 from generator.dates import format_date
 from generator.derive import Index, latest_claims
@@ -235,18 +236,16 @@ def stale_entries(actor, entries: list, briefing: Briefing) -> int:
     return newer
 
 
-def environment(overrides: list[Path] | None = None) -> jinja2.Environment:
+def environment(overrides: list[Path] | None = None, kept: dict | None = None) -> jinja2.Environment:
     """The Jinja2 environment, made once per set of override folders: its compiled templates are
-    reused by later builds in the process (``briefing serve``); Jinja2 reloads a template file
-    that changed."""
+    reused by later builds that share ``kept`` (a BuildCache's: ``briefing serve``); Jinja2 reloads
+    a template file that changed."""
+    kept = {} if kept is None else kept
     key = tuple(str(p) for p in (overrides or []) if p.is_dir())
-    env = _ENVIRONMENTS.get(key)
+    env = kept.get(key)
     if env is None:
-        env = _ENVIRONMENTS[key] = _environment(overrides)
+        env = kept[key] = _environment(overrides)
     return env
-
-
-_ENVIRONMENTS: dict[tuple[str, ...], jinja2.Environment] = {}
 
 
 def _environment(overrides: list[Path] | None = None) -> jinja2.Environment:
@@ -267,8 +266,9 @@ def _environment(overrides: list[Path] | None = None) -> jinja2.Environment:
 
 class _Renderer:
     def __init__(self, briefing: Briefing, index: Index, options: Options, env: jinja2.Environment,
-                 big_months: set[tuple[int, int]]):
+                 big_months: set[tuple[int, int]], cache: BuildCache):
         self.big_months = big_months
+        self.cache = cache
         self._entry_versions: dict[tuple, tuple] = {}  # (entry, depth, show_date) -> (version, HTML)
         self._generic: dict[tuple, str] = {}
         self.context_key = ""
@@ -330,7 +330,7 @@ class _Renderer:
         if done is not None:
             return done[1]
         version = (self.article_key(entry.article), entry.draft)
-        cached = _ENTRY_HTML.get(key)
+        cached = self.cache.entry_html.get(key)
         if cached is not None and cached[0] == version:
             html_text = cached[1]
         else:
@@ -350,8 +350,7 @@ class _Renderer:
         return (article_id, self.b.digests.get(path), self.b.changed.get(path), self.context_key)
 
     def keep_for_next_build(self) -> None:
-        _ENTRY_HTML.clear()
-        _ENTRY_HTML.update(self._entry_versions)
+        self.cache.entry_html = self._entry_versions
 
     def updated(self, paths: list[str]) -> dict:
         """Material's "last update" for a page: the latest change among its input files."""
@@ -363,10 +362,6 @@ class _Renderer:
         return self.month_home((entry.date.start.year, entry.date.start.month))
 
 
-# Kept from one build to the next in the same process (``briefing serve``): pages and entry HTML
-# whose inputs did not change are not rendered again. Each build keeps only what it used.
-_ENTRY_HTML: dict[tuple, tuple[tuple, str]] = {}
-_PAGES: dict[str, tuple[tuple, "Generated"]] = {}  # page path -> (key, page)
 _PREFIX = "\x00prefix\x00"  # stands for the page's way back to the site root in entry HTML
 
 
@@ -435,18 +430,22 @@ def build_pages(
     index: Index,
     options: Options = Options(),
     overrides: list[Path] | None = None,
+    cache: BuildCache | None = None,
 ) -> list[Generated]:
-    env = environment(overrides)
+    """Every page and data file. Pages and entry HTML whose inputs did not change since the build
+    that shared ``cache`` are not rendered again; each build keeps only what it used."""
+    cache = cache or BuildCache()
+    env = environment(overrides, cache.environments)
     out: list[Generated] = []
     entries = briefing.entries
     months = group_by_month(entries)
     big = {m for m, es in months if len(es) > options.month_page_threshold}
-    r = _Renderer(briefing, index, options, env, big)
+    r = _Renderer(briefing, index, options, env, big, cache)
     kept: dict[str, tuple] = {}
 
     def reuse(src: str, key: tuple, make) -> Generated:
         """A page of the previous build in this process when its key is the same, else make()."""
-        hit = _PAGES.get(src)
+        hit = cache.pages.get(src)
         page = hit[1] if hit is not None and hit[0] == key else make()
         kept[src] = (key, page)
         return page
@@ -575,8 +574,7 @@ def build_pages(
     for topic in briefing.topics.values():
         out.append(feed(f"topics/{topic.id}/feed.xml", f"topics/{topic.id}/", f"{topic.title} · {options.title}",
                         index.entries_by_topic.get(topic.id, [])))
-    _PAGES.clear()
-    _PAGES.update(kept)
+    cache.pages = kept
     out.append(Generated("data/briefing.json", briefing_json(briefing, index)))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
     for asset in sorted(ASSETS.iterdir()):

@@ -1,0 +1,67 @@
+"""The one-way flow of a build: content files -> model -> history -> derived facts -> pages.
+
+Plain functions and data, no MkDocs types: the MkDocs adapter, the CLI and the tests call
+:func:`check` and :func:`run`. ``briefing build`` loads the content once: its check keeps what it
+loaded in the :class:`BuildCache` it hands to the build, and :func:`run` takes it from there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.cache import BuildCache
+from generator.config import Options
+from generator.dates import DateSettings
+from generator.derive import Index, derive
+from generator.model.history import fallback_changed, last_changed
+from generator.model.load import load
+from generator.model.problems import Problems
+from generator.model.types import Briefing
+from generator.pages import Generated, build_pages
+
+
+@dataclass
+class Result:
+    briefing: Briefing
+    problems: Problems
+    index: Index | None = None
+    pages: list[Generated] = field(default_factory=list)
+
+
+def _load_key(content_dir, options: Options, root, today) -> tuple:
+    return (Path(content_dir).resolve(), Path(root).resolve() if root is not None else None,
+            DateSettings.of(options), today)
+
+
+def check(content_dir: Path | str, options: Options = Options(), *, root: Path | str | None = None,
+          today: dt.date | None = None, cache: BuildCache | None = None, keep: bool = False) -> Result:
+    """Load and validate only. With ``keep``, the loaded content stays in ``cache`` for the
+    :func:`run` of the same content that follows (``briefing build``: one loading pass)."""
+    briefing, problems = load(content_dir, DateSettings.of(options), root=root, today=today, cache=cache)
+    if keep and cache is not None:
+        cache.loaded = (_load_key(content_dir, options, root, today), briefing, problems)
+    return Result(briefing, problems)
+
+
+def run(content_dir: Path | str, options: Options = Options(), *, include_drafts: bool = False,
+        root: Path | str | None = None, overrides: list[Path] | None = None,
+        today: dt.date | None = None, cache: BuildCache | None = None) -> Result:
+    """Load, validate, derive and render. Pages are rendered only when there is no error."""
+    loaded = cache.loaded if cache is not None else None
+    if loaded is not None:
+        cache.loaded = None  # taken once
+    if loaded is not None and loaded[0] == _load_key(content_dir, options, root, today):
+        result = Result(loaded[1], loaded[2])
+    else:
+        result = check(content_dir, options, root=root, today=today, cache=cache)
+    if result.problems.errors:
+        return result
+    if options.history:
+        root_path = Path(root or Path(content_dir).parent)
+        changed = last_changed(Path(content_dir), root_path, today)
+        result.briefing.changed = changed or fallback_changed(result.briefing, root_path)
+    result.index = derive(result.briefing, include_drafts=include_drafts, cache=cache)
+    result.pages = build_pages(result.briefing, result.index, options, overrides, cache=cache)
+    return result

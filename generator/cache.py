@@ -1,0 +1,26 @@
+"""What one build hands to the next: a :class:`BuildCache` that a build, or a ``briefing serve``
+session, owns and passes down (load, derive, pages). No module keeps content or results of its own.
+
+A fresh BuildCache is a build from scratch; reusing one across builds changes what is computed
+again, never what is built (every entry is keyed by everything its value depends on).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class BuildCache:
+    # model/load.py: (kind, id, shown path, digest, date settings, today) -> one file's validation
+    validated: dict = field(default_factory=dict)
+    # derive: actors' names -> Matcher, topics' keywords -> TopicClassifier (each with its results per text)
+    matchers: dict = field(default_factory=dict)
+    classifiers: dict = field(default_factory=dict)
+    # pages: template override folders -> Jinja environment (its compiled templates)
+    environments: dict = field(default_factory=dict)
+    # pages: page path -> (key, page) and (entry, depth, show_date) -> (version, HTML) of the previous build
+    pages: dict = field(default_factory=dict)
+    entry_html: dict = field(default_factory=dict)
+    # build.py: content that `briefing build` loaded to check it, for its one build to take
+    loaded: tuple | None = None
