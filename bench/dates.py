@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.dates import DateSettings, _resolve_text, resolve  # noqa: E402
+from generator.model.dates import DateSettings, _resolve_text, resolve  # noqa: E402
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]

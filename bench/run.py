@@ -120,7 +120,7 @@ def _phase_worker(project: Path) -> None:
     index = build.derive(result.briefing, include_drafts=False, cache=cache)
     derive = t() - t0
     t0 = t()
-    pages = build.build_pages(result.briefing, index, options, overrides, cache=cache)
+    pages = build.build_pages(index.briefing, index, options, overrides, cache=cache)
     generate = t() - t0
     t0 = t()
     build.check(docs, options, root=project, cache=cache)  # as a `briefing serve` session's next load

@@ -8,15 +8,15 @@ loaded in the :class:`BuildCache` it hands to the build, and :func:`run` takes i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.cache import BuildCache
 from generator.config import Options
-from generator.dates import DateSettings
+from generator.model.dates import DateSettings
 from generator.derive import Index, derive
 from generator.model.history import fallback_changed, last_changed
-from generator.model.load import load
+from generator.model.load import discover, load
 from generator.model.problems import Problems
 from generator.model.types import Briefing
 from generator.pages import Generated, build_pages
@@ -24,10 +24,11 @@ from generator.pages import Generated, build_pages
 
 @dataclass
 class Result:
-    briefing: Briefing
+    briefing: Briefing  # as loaded; after run, as derived (index.briefing)
     problems: Problems
     index: Index | None = None
     pages: list[Generated] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # the content files read, relative to the content folder
 
 
 def _load_key(content_dir, options: Options, root, today) -> tuple:
@@ -39,10 +40,18 @@ def check(content_dir: Path | str, options: Options = Options(), *, root: Path |
           today: dt.date | None = None, cache: BuildCache | None = None, keep: bool = False) -> Result:
     """Load and validate only. With ``keep``, the loaded content stays in ``cache`` for the
     :func:`run` of the same content that follows (``briefing build``: one loading pass)."""
-    briefing, problems = load(content_dir, DateSettings.of(options), root=root, today=today, cache=cache)
+    found = discover(Path(content_dir))
+    briefing, problems = load(content_dir, DateSettings.of(options), root=root, today=today, cache=cache, found=found)
+    sources = [p.relative_to(content_dir).as_posix() for paths in found.values() for p in paths]
+    result = Result(briefing, problems, sources=sources)
     if keep and cache is not None:
-        cache.loaded = (_load_key(content_dir, options, root, today), briefing, problems)
-    return Result(briefing, problems)
+        cache.loaded = (_load_key(content_dir, options, root, today), result)
+    return result
+
+
+def count_articles(content_dir: Path | str) -> int:
+    """How many article files the content folder holds (without reading them)."""
+    return len(discover(Path(content_dir))["articles"])
 
 
 def run(content_dir: Path | str, options: Options = Options(), *, include_drafts: bool = False,
@@ -53,15 +62,16 @@ def run(content_dir: Path | str, options: Options = Options(), *, include_drafts
     if loaded is not None:
         cache.loaded = None  # taken once
     if loaded is not None and loaded[0] == _load_key(content_dir, options, root, today):
-        result = Result(loaded[1], loaded[2])
+        result = loaded[1]
     else:
         result = check(content_dir, options, root=root, today=today, cache=cache)
     if result.problems.errors:
         return result
+    briefing = result.briefing
     if options.history:
         root_path = Path(root or Path(content_dir).parent)
         changed = last_changed(Path(content_dir), root_path, today)
-        result.briefing.changed = changed or fallback_changed(result.briefing, root_path)
-    result.index = derive(result.briefing, include_drafts=include_drafts, cache=cache)
-    result.pages = build_pages(result.briefing, result.index, options, overrides, cache=cache)
-    return result
+        briefing = replace(briefing, changed=changed or fallback_changed(briefing, root_path))
+    index = derive(briefing, include_drafts=include_drafts, cache=cache)
+    pages = build_pages(index.briefing, index, options, overrides, cache=cache)
+    return Result(index.briefing, result.problems, index, pages, result.sources)

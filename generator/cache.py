@@ -23,4 +23,4 @@ class BuildCache:
     pages: dict = field(default_factory=dict)
     entry_html: dict = field(default_factory=dict)
     # build.py: content that `briefing build` loaded to check it, for its one build to take
-    loaded: tuple | None = None
+    loaded: tuple | None = None  # (what was loaded: folder, root, settings, today; the check's Result)

@@ -16,8 +16,7 @@ from generator import build
 from generator.cache import BuildCache
 from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
 from generator import searchindex
-from generator.model.load import discover
-from generator.pages import ASSET_CSS, ASSET_JS
+from generator.pages.static import ASSET_CSS, ASSET_JS
 from generator.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -113,7 +112,7 @@ class BriefingPlugin(BasePlugin):
         if backend == "auto" and self.serving and self._told_serve_search:
             backend = "lunr"  # the preview's choice is made: no need to count the articles again
         if backend == "auto":
-            articles = len(discover(Path(config.docs_dir))["articles"])
+            articles = build.count_articles(config.docs_dir)
             backend = searchindex.auto_backend(articles)
             log.debug(f"search_backend: auto: {articles} articles, so {backend}")
         if backend == "pagefind" and self.serving:
@@ -203,7 +202,7 @@ class BriefingPlugin(BasePlugin):
             raise PluginError(f"{len(result.problems.errors)} error(s) in the briefing's content; see above")
 
         # The generated pages replace the editors' files of each kind.
-        replaced = {p.relative_to(docs).as_posix() for paths in discover(docs).values() for p in paths}
+        replaced = set(result.sources)
         replaced.add("index.md")
         for f in list(files):
             if f.src_uri in replaced:

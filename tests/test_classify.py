@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -126,7 +127,20 @@ def derived(tmp_path: Path):
     briefing, problems = load(tmp_path / "content", root=tmp_path)
     assert [str(p) for p in problems.items] == []
     index = derive(briefing)
-    return briefing, index
+    return index.briefing, index
+
+
+def test_derive_leaves_the_loaded_model_as_it_was(tmp_path: Path):
+    for rel, text in FILES.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    briefing, _ = load(tmp_path / "content", root=tmp_path)
+    before = copy.deepcopy(briefing)
+    index = derive(briefing)
+    assert briefing == before  # drafts still there, no derived field filled in
+    assert "unpublished" in briefing.articles and briefing.entries == []
+    assert briefing.articles["offensive"].actors == [] and index.briefing.articles["offensive"].actors
 
 
 def test_drafts_are_dropped(derived):

@@ -13,7 +13,7 @@ from mkdocs.exceptions import MkDocsException
 from support import FIXTURES
 from generator import config
 from generator.cli import main
-from generator.dates import DateSettings
+from generator.model.dates import DateSettings
 from generator.ingest.project import ProjectError, find_project
 from generator.plugin import BriefingConfig
 

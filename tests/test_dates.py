@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from generator.dates import DateError, DateSettings, _resolve_text, format_date, resolve, resolve_checked
+from generator.model.dates import DateError, DateSettings, _resolve_text, format_date, resolve, resolve_checked
 from generator.model.types import DateValue
 
 D = dt.date

@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.dates import DateSettings
+from generator.model.dates import DateSettings
 from generator.ingest import article_id, find_project
 from generator.ingest.events import expressions, publication_date, resolve_expression
 from generator.ingest.figures import find_figures

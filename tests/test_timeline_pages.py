@@ -101,7 +101,7 @@ def test_profiles_list_the_newest_entries_and_link_older_months():
 
 
 def test_timeline_filter_can_be_preset_from_the_address():
-    from generator.pages import ASSETS
+    from generator.pages.static import ASSETS
 
     script = (ASSETS / "briefing.js").read_text("utf-8")
     assert 'new URLSearchParams(window.location.search)' in script

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from generator.dates import DateError, resolve
+from generator.model.dates import DateError, resolve
 from generator.ingest import (
     IngestError,
     ProjectError,

@@ -1,17 +1,20 @@
 """Derived facts (spec section 5): mentions, topics, the timeline, figures, co-occurrence.
 
-``derive(briefing)`` fills the derived fields of the model in place and returns an
-:class:`Index` of lookups that the page templates need.
+``derive(briefing)`` leaves the loaded model as it is: it returns an :class:`Index` whose
+``briefing`` is the briefing as the pages show it (drafts left out unless asked for; copies of the
+articles and events with their derived fields filled: mentions, actors, topics, entries; the
+timeline and the figures), and the lookups that the page templates need.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.cache import BuildCache
-from generator.derive.mentions import Matcher, fold_only, matcher_for, per_text, reused, trie_pattern
+from generator.derive.mentions import Matcher, matcher_for, per_text, reused, trie_pattern
+from generator.model.text import fold_only
 from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
 
 
@@ -65,6 +68,7 @@ class Index:
     """Lookups derived once for the pages."""
 
     matcher: Matcher
+    briefing: Briefing = field(default_factory=Briefing)  # the derived briefing the pages show
     entries_by_actor: dict[str, list[Event]] = field(default_factory=dict)
     entries_by_topic: dict[str, list[Event]] = field(default_factory=dict)
     articles_by_actor: dict[str, list[Article]] = field(default_factory=dict)
@@ -93,17 +97,16 @@ def _merge(declared: list[str], detected, known) -> list[str]:
 
 
 def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCache | None = None) -> Index:
-    if not include_drafts:
-        briefing.articles = {k: a for k, a in briefing.articles.items() if not a.draft}
+    loaded = briefing
     cache = cache or BuildCache()
     matcher = matcher_for({a.id: [a.name, *a.aliases] for a in briefing.actors.values()}, cache.matchers)
     classifier = classifier_for({t.id: [t.title, *t.keywords] for t in briefing.topics.values()}, cache.classifiers)
     actors, topics = briefing.actors, briefing.topics
-    index = Index(matcher)
+    articles = {k: _copy(a) for k, a in loaded.articles.items() if include_drafts or not a.draft}
 
     entries: list[Event] = []
     figures: list[Figure] = []
-    for article in briefing.articles.values():
+    for article in articles.values():
         text = "\n".join([article.title, article.summary or "", article.body])
         # each part on its own (no name across their joins); the body's scan is kept for its links
         article.mentions = dict(Counter(m.actor for part in (article.title, article.summary or "", article.body)
@@ -140,8 +143,8 @@ def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCach
 
     entries.sort(key=entry_sort_key)
     figures.sort(key=lambda f: (f.kind, f.as_of.start, f.source, f.value, f.article))
-    briefing.entries = entries
-    briefing.figures = figures
+    briefing = replace(loaded, articles=articles, entries=entries, figures=figures)
+    index = Index(matcher, briefing)
 
     pairs: dict[str, Counter] = defaultdict(Counter)
     for entry in entries:
@@ -171,6 +174,11 @@ def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCach
     for f in figures:
         index.figures_by_kind.setdefault(f.kind, []).append(f)
     return index
+
+
+def _copy(article: Article) -> Article:
+    """The article and its events as new objects, for derive to fill (the loaded ones stay as loaded)."""
+    return replace(article, events=[replace(e) for e in article.events])
 
 
 def latest_claims(figures: list[Figure]) -> list[Figure]:

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.derive.mentions import Matcher, Mention, fold_only
+from generator.derive.mentions import Matcher, Mention
+from generator.model.text import fold_only
 from generator.model.types import Actor, Topic
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")

@@ -7,7 +7,7 @@ full dates ("12 April 2019", "April 12, 2019", "2019-04-12"); day and month
 "in April", "early April", "last month", "this month"); week precision
 ("this week", "the week of 8 April").
 
-Each expression is resolved with :mod:`generator.dates` against the publication
+Each expression is resolved with :mod:`generator.model.dates` against the publication
 date, and the original words are what is written to front matter (the loader
 resolves them the same way and keeps them for display). Only when the dates
 module cannot read an expression is the date computed here and written as ISO,
@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.dates import DateError, DateSettings, resolve
+from generator.model.dates import DateError, DateSettings, resolve
 from generator.ingest.numbers import MONTH_RE, MONTHS
 from generator.model.types import DateValue
 
@@ -110,7 +110,7 @@ def _week_start(day: dt.date) -> dt.date:
 
 
 def resolve_expression(expr: DateExpression, base: dt.date, settings: DateSettings) -> Resolved | None:
-    """Resolve against the publication date with :mod:`generator.dates`; None when the words are not a date.
+    """Resolve against the publication date with :mod:`generator.model.dates`; None when the words are not a date.
 
     The words are tried as written, then in a form the dates module reads ("late on Tuesday" ->
     "late Tuesday" -> "on Tuesday"); only if it reads none of them is the date computed here and

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from urllib.parse import urlparse
 
-from generator.dates import DateError, DateSettings, resolve
+from generator.model.dates import DateError, DateSettings, resolve
 from generator.ingest.actors import Vocabulary
 from generator.ingest.events import (
     EventGuess,

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from generator.config import ConfigError, options_from
-from generator.dates import DateSettings
+from generator.model.dates import DateSettings
 from generator.ingest.actors import Vocabulary
 from generator.model.load import load
 

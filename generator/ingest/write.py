@@ -11,7 +11,7 @@ from pathlib import Path, PurePath
 
 import yaml
 
-from generator.derive.mentions import fold_only
+from generator.model.text import fold_only
 from generator.ingest.infer import Draft, Value
 
 ID_MAX = 80

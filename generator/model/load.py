@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.cache import BuildCache
-from generator.dates import DateError, DateSettings, resolve_checked
+from generator.model.dates import DateError, DateSettings, resolve_checked
 from generator.model import schema
 from generator.model.problems import Problems, did_you_mean
 from generator.model.types import (
@@ -358,11 +358,13 @@ def discover(content_dir: Path) -> dict[str, list[Path]]:
 
 
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
-         today: dt.date | None = None, cache: BuildCache | None = None) -> tuple[Briefing, Problems]:
+         today: dt.date | None = None, cache: BuildCache | None = None,
+         found: dict[str, list[Path]] | None = None) -> tuple[Briefing, Problems]:
     """Load every content file under ``content_dir``.
 
     Paths in problems are shown relative to ``root`` (default: the content folder's parent).
     A file validated by an earlier build that shares ``cache`` is not validated again.
+    ``found`` is what :func:`discover` gives for the folder, when the caller has it already.
     """
     validated = cache.validated if cache is not None else {}
     content_dir = Path(content_dir)
@@ -373,7 +375,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
     seen: dict[tuple[str, str], str] = {}
     today = today or dt.date.today()
 
-    for kind, paths in discover(content_dir).items():
+    for kind, paths in (found if found is not None else discover(content_dir)).items():
         for path in paths:
             shown = _shown(path, root)
             ident = item_id(path, shown, problems)

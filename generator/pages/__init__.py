@@ -24,16 +24,16 @@ import jinja2
 
 from generator.cache import BuildCache
 from generator.config import Options
-from generator.dates import format_date
+from generator.model.dates import format_date
 from generator.derive import Index, latest_claims
 from generator.model.types import Briefing, DateValue, Event
+from generator.pages.static import asset_files
 from generator.pages.charts import Point, line_chart, sparkline, weekly_counts
 from generator.pages.data import briefing_json
 from generator.pages.feeds import FEED_SIZE, atom_feed
 from generator.pages.links import link_first_mentions
 from generator.pages.timelinejs import timeline_json
 
-ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
 QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "about": "about", "up-to": "up to"}
 
@@ -577,10 +577,5 @@ def build_pages(
     cache.pages = kept
     out.append(Generated("data/briefing.json", briefing_json(briefing, index)))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
-    for asset in sorted(ASSETS.iterdir()):
-        out.append(Generated(f"assets/briefing/{asset.name}", asset.read_bytes()))
+    out.extend(Generated(path, content) for path, content in asset_files())
     return out
-
-
-ASSET_CSS = ["assets/briefing/briefing.css"]
-ASSET_JS = ["assets/briefing/briefing.js"]

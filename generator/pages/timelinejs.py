@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from generator.dates import format_date
+from generator.model.dates import format_date
 from generator.model.types import Briefing, DateValue
 from generator.pages.data import safe_json
 
