@@ -7,6 +7,7 @@ again, never what is built (every entry is keyed by everything its value depends
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 
@@ -24,3 +25,12 @@ class BuildCache:
     entry_html: dict = field(default_factory=dict)
     # build.py: content that `briefing build` loaded to check it, for its one build to take
     loaded: tuple | None = None  # (what was loaded: folder, root, settings, today; the check's Result)
+
+
+def stamp_files(h, paths) -> None:
+    """Add each file's path and modification time to the hash ``h`` (missing files are skipped)."""
+    for p in paths:
+        try:
+            h.update(f"{p}\0{os.stat(p).st_mtime_ns}\n".encode())
+        except OSError:
+            continue

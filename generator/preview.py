@@ -20,7 +20,7 @@ import jinja2
 import jinja2.bccache
 from mkdocs.structure.files import File, InclusionLevel
 
-from generator.pages import stamp_files
+from generator.cache import stamp_files
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 

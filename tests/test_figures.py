@@ -16,7 +16,9 @@ from generator.derive import Index, latest_claims
 from generator.derive.mentions import Matcher
 from generator.model.history import last_changed
 from generator.model.types import Actor, Article, Briefing, DateValue, Event, Figure, Source, Topic
-from generator.pages import actor_activity, key_figures, ledger_rows, stale_entries, topic_charts
+from generator.pages.actors import actor_activity, stale_entries
+from generator.pages.home import key_figures
+from generator.pages.topics import ledger_table, topic_charts
 from generator.pages.charts import Point, line_chart, nice_max, sparkline, weekly_counts
 from support import ROOT
 
@@ -77,10 +79,10 @@ def test_latest_claims_single_and_empty():
     assert latest_claims([]) == []
 
 
-# ---- ledger_rows -----------------------------------------------------------------------------------
+# ---- ledger_table ----------------------------------------------------------------------------------
 
 
-def test_ledger_rows_grouped_newest_first_conflicts_in_one_row():
+def test_ledger_table_grouped_newest_first_conflicts_in_one_row():
     f1 = fig("killed", 10, "WHO", day(2019, 4, 1))
     f2 = fig("killed", 20, "WHO", day(2019, 4, 5))
     f3 = fig("killed", 15, "OCHA", day(2019, 4, 5))
@@ -88,7 +90,7 @@ def test_ledger_rows_grouped_newest_first_conflicts_in_one_row():
     f5 = fig("displaced", 13625, "IOM", day(2019, 4, 12), "about")
     f6 = fig("wounded", 30, "WHO", day(2019, 4, 5))
     f7 = fig("killed", 19, "WHO", day(2019, 4, 5))
-    rows = ledger_rows([f1, f2, f3, f4, f5, f6, f7])
+    rows = ledger_table([f1, f2, f3, f4, f5, f6, f7])
     assert [(d.isoformat(), kind, [id(f) for f in claims]) for d, kind, claims in rows] == [
         ("2019-04-12", "displaced", [id(f5), id(f4)]),
         ("2019-04-05", "wounded", [id(f6)]),
@@ -99,8 +101,8 @@ def test_ledger_rows_grouped_newest_first_conflicts_in_one_row():
     assert sorted(f.value for _, _, claims in rows for f in claims) == [10, 15, 19, 20, 30, 8000, 13625]
 
 
-def test_ledger_rows_empty():
-    assert ledger_rows([]) == []
+def test_ledger_table_empty():
+    assert ledger_table([]) == []
 
 
 # ---- key_figures -----------------------------------------------------------------------------------
@@ -542,7 +544,7 @@ def test_demo_humanitarian_toll_charts_and_ledger(demo_build):
 
 
 def test_long_series_are_thinned_for_the_chart_but_keep_their_latest_claim():
-    from generator.pages import CHART_POINTS, thin_claims
+    from generator.pages.topics import CHART_POINTS, thin_claims
 
     start = dt.date(2019, 1, 1)
     many = [Figure("killed", i, "WHO", DateValue(start + dt.timedelta(days=i))) for i in range(1000)]

@@ -17,7 +17,7 @@ from generator import build
 from generator.config import Options
 from generator.model.load import ID_RE
 from generator.model.schema import ARTICLE, EVENT, FIGURE
-from generator.pages import page_url, src_of
+from generator.pages.urls import page_url, src_of
 
 ACTOR = "---\nname: Khalifa Haftar\nkind: person\naliases: [Haftar, حفتر]\n---\nProfile.\n"
 TOPIC = "---\ntitle: Humanitarian toll\nkeywords: [killed]\nfigures: [killed]\n---\nIntro.\n"

@@ -9,7 +9,7 @@ import re
 from support import FIXTURES
 from generator import build
 from generator.config import Options
-from generator.pages import group_by_month
+from generator.pages.months import group_by_month
 
 
 def pages(**options) -> dict[str, str]:

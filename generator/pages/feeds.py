@@ -11,6 +11,7 @@ import uuid
 import xml.etree.ElementTree as ET
 
 from generator.model.types import Briefing, Event
+from generator.pages.output import Generated
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -69,3 +70,24 @@ def atom_feed(briefing: Briefing, entries: list[Event], *, title: str, feed_path
             ET.SubElement(entry, "category", {"term": t, "label": briefing.topics[t].title})
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def feed_pages(r) -> list[Generated]:
+    """The briefing's feed, and one per actor and per topic (the latest FEED_SIZE entries each)."""
+    briefing, index, options = r.b, r.index, r.options
+
+    def feed(path: str, page: str, title: str, feed_entries: list[Event]) -> Generated:
+        latest = sorted(feed_entries, key=lambda e: (e.date.start, e.id), reverse=True)[:FEED_SIZE]
+        key = (r.context_key, page, title, tuple((e.id, r.article_key(e.article)) for e in latest))
+        return r.reuse(path, key, lambda: Generated(path, atom_feed(
+            briefing, latest, title=title, feed_path=path, page_path=page,
+            site_title=options.title, site_url=options.site_url)))
+
+    out = [feed("feed.xml", "", options.title, briefing.entries)]
+    for actor in briefing.actors.values():
+        out.append(feed(f"actors/{actor.id}/feed.xml", f"actors/{actor.id}/", f"{actor.name} · {options.title}",
+                        index.entries_by_actor.get(actor.id, [])))
+    for topic in briefing.topics.values():
+        out.append(feed(f"topics/{topic.id}/feed.xml", f"topics/{topic.id}/", f"{topic.title} · {options.title}",
+                        index.entries_by_topic.get(topic.id, [])))
+    return out

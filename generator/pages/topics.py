@@ -1,0 +1,103 @@
+"""The topics page and one page per topic: its figure ledger (older rows on monthly ledger pages),
+charts of the figures it follows, its articles and notes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.derive import latest_claims
+from generator.pages.charts import Point, line_chart
+from generator.pages.filters import figure_label, format_date_short, kind_label, month_label, plural
+from generator.pages.output import Generated
+from generator.pages.urls import rel_url, src_of
+
+
+def pages(r) -> list[Generated]:
+    briefing, index, options = r.b, r.index, r.options
+    out = [Generated("topics/index.md", r.render("topics.md.j2", "topics/index.md", title="Topics"), in_nav=True)]
+    for topic in briefing.topics.values():
+        src = src_of("topics", topic.id)
+        kinds = topic.figures
+        if kinds:
+            ledger = [f for f in briefing.figures if f.kind in kinds]
+        else:
+            ids = {a.id for a in index.articles_by_topic.get(topic.id, [])}
+            ledger = [f for f in briefing.figures if f.article in ids]
+        arts = index.articles_by_topic.get(topic.id, [])
+        rows = ledger_table(ledger)
+        ledger_pages = []
+        if len(rows) > options.ledger_rows:
+            by_month: dict[tuple[int, int], list] = defaultdict(list)
+            for row in rows:
+                by_month[(row[0].year, row[0].month)].append(row)
+            older = {(row[0].year, row[0].month) for row in rows[options.ledger_rows:]}
+            for month in sorted(older, reverse=True):
+                lsrc = f"topics/{topic.id}/ledger/{month[0]:04d}-{month[1]:02d}.md"
+                ledger_pages.append((month, lsrc))
+                month_rows = by_month[month]
+                key = (r.context_key, topic.title, month, repr(month_rows),
+                       frozenset(r.article_key(f.article) for _, _, claims in month_rows for f in claims))
+                out.append(r.reuse(lsrc, key, lambda lsrc=lsrc, month=month, month_rows=month_rows, topic=topic: Generated(lsrc, r.render(
+                    "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {month_label(month)}",
+                    meta={"search": {"exclude": True}},
+                    topic=topic, month=month, rows=month_rows))))
+        out.append(Generated(src, r.render(
+            "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
+            meta={**r.updated([topic.path] + [a.path for a in arts]),
+                  "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=rows, key_figures=latest_claims(ledger),
+            charts=topic_charts(topic, ledger, src),
+        )))
+    return out
+
+
+def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
+    """(kind, SVG) for each figure kind the topic charts, one series per source."""
+    out = []
+    for kind in topic.figures:
+        claims = [f for f in ledger if f.kind == kind]
+        if not claims:
+            continue
+        series: dict[str, list[Point]] = defaultdict(list)
+        for f in thin_claims(claims):
+            href = rel_url(src, src_of("articles", f.article), f"#e-{f.event}" if f.event else "")
+            series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f)))
+        first = min(f.as_of.start for f in claims)
+        last = max(f.as_of.start for f in claims)
+        when = (f"on {format_date_short(first)}" if first == last
+                else f"{format_date_short(first)} to {format_date_short(last)}")
+        title = f"{kind_label(kind)}: claims by source, {when}"
+        desc = (f"{plural(len(claims), 'claim')} from {plural(len(series), 'source')} ({', '.join(sorted(series))}). "
+                f"Latest: " + "; ".join(figure_label(f) for f in latest_claims(claims)) + ".")
+        out.append((kind, line_chart(f"chart-{topic.id}-{kind}", title, desc, dict(series))))
+    return out
+
+
+CHART_POINTS = 120  # per source; beyond it, the latest claim of each week (then month) is charted
+
+def thin_claims(claims: list) -> list:
+    """Claims to chart: all of them, or for a long series the latest per source and week (or
+    month), so a chart stays readable and small. The ledger always lists every claim."""
+    by_source: dict[str, list] = defaultdict(list)
+    for f in claims:
+        by_source[f.source].append(f)
+    out = []
+    for source in sorted(by_source):
+        series = sorted(by_source[source], key=lambda f: (f.as_of.start, f.value))
+        for bucket in (lambda d: d.isocalendar()[:2], lambda d: (d.year, d.month)):
+            if len(series) <= CHART_POINTS:
+                break
+            latest: dict = {}
+            for f in series:
+                latest[bucket(f.as_of.start)] = f
+            series = list(latest.values())
+        out.extend(series)
+    return out
+
+
+def ledger_table(ledger: list) -> list[tuple]:
+    """Claims grouped by (as-of date, kind), newest first: conflicting claims share a row."""
+    rows: dict[tuple, list] = defaultdict(list)
+    for f in ledger:
+        rows[(f.as_of.start, f.kind)].append(f)
+    return [(day, kind, sorted(claims, key=lambda f: (f.source, f.value)))
+            for (day, kind), claims in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True)]
