@@ -16,7 +16,8 @@ from generator.config import Options
 from generator.model.dates import DateSettings
 from generator.derive import Index, derive
 from generator.model.history import fallback_changed, last_changed
-from generator.model.load import discover, load
+from generator.model.discover import discover
+from generator.model.load import load
 from generator.model.problems import Problems
 from generator.model.types import Briefing
 from generator.pages import Generated, build_pages

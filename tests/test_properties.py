@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from generator import build
 from generator.config import Options
-from generator.model.load import ID_RE
+from generator.model.discover import ID_RE
 from generator.model.schema import ARTICLE, EVENT, FIGURE
 from generator.pages.urls import page_url, src_of
 

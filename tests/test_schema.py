@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.model import schema as tables
 from generator.model.jsonschema import FILE_KINDS, KINDS, front_matter_schema, json_ready
-from generator.model.load import discover, load
+from generator.model.discover import discover
+from generator.model.load import load
 from generator.model.yamlload import split
 from support import FIXTURES, ROOT
 

@@ -17,7 +17,8 @@ import datetime as dt
 import json
 
 from generator.model import schema
-from generator.model.load import ID_RE, KEBAB_RE
+from generator.model.discover import ID_RE
+from generator.model.validate import KEBAB_RE
 from generator.model.schema import Key
 
 DRAFT = "http://json-schema.org/draft-07/schema#"

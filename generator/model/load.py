@@ -9,352 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import pickle
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import BuildCache
-from generator.model.dates import DateError, DateSettings, resolve_checked
 from generator.model import schema
+from generator.model.dates import DateSettings
+from generator.model.discover import discover, item_id, shown_path
+from generator.model.frontmatter import Where, read_front_matter
+from generator.model.items import BUILDERS, article
 from generator.model.problems import Problems, did_you_mean
-from generator.model.types import (
-    Actor,
-    Article,
-    Briefing,
-    DateValue,
-    Event,
-    Figure,
-    Note,
-    Source,
-    Topic,
-)
-from generator.model.yamlload import HANDLER, FrontMatterError, LDict, split
-
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
-KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-INVALID = object()
-
-
-@dataclass
-class _File:
-    """Where we are while validating one file: for messages with a line number."""
-
-    path: str
-    base: int  # file line of the opening '---'
-    problems: Problems
-
-    def error(self, line0: int | None, message: str) -> None:
-        self.problems.error(self.path, self.base + (line0 or 0), message)
-
-    def warning(self, line0: int | None, message: str) -> None:
-        self.problems.warning(self.path, self.base + (line0 or 0), message)
-
-
-@dataclass
-class _Ref:
-    kind: str  # actors, topics, articles
-    id: str
-    where: _File
-    line0: int
-
-
-@dataclass
-class _Loader:
-    settings: DateSettings
-    problems: Problems = field(default_factory=Problems)
-    refs: list[_Ref] = field(default_factory=list)
-    broken: set[tuple[str, str]] = field(default_factory=set)  # items whose file has errors
-    digests: dict[str, str] = field(default_factory=dict)  # shown path -> hash of the file's bytes
-
-    # ---- reading -------------------------------------------------------------------------
-
-    def read(self, path: Path, shown: str, raw: bytes | None = None) -> tuple[LDict, str, _File] | None:
-        where = _File(shown, 0, self.problems)
-        if raw is None:
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                where.error(1, f"cannot read file: {exc.strerror}")
-                return None
-        if b"\x00" in raw[:8192]:
-            where.error(1, "this is a binary file, not Markdown; remove it or save it as UTF-8 text")
-            return None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            where.error(line, f"not valid UTF-8 (byte {raw[exc.start]:#04x}); save the file as UTF-8")
-            return None
-        if not text.strip():
-            where.error(1, "empty file; add front matter between '---' lines and a body")
-            return None
-        try:
-            fm, body, base = split(text)
-        except FrontMatterError as exc:
-            where.error(1, str(exc))
-            return None
-        if fm is None:
-            where.error(1, "no front matter; start the file with a '---' line, the keys, and another '---' line")
-            return None
-        where.base = base
-        try:
-            data, duplicates = HANDLER.load(fm)
-        except FrontMatterError as exc:
-            where.error(exc.line, str(exc))
-            return None
-        for key, line0 in duplicates:
-            where.error(line0, f"duplicate key '{key}': only the last one would be kept; remove one")
-        if data is None:
-            data = LDict()
-            data.lines = {}
-        if not isinstance(data, dict):
-            where.error(1, f"front matter must be a mapping of keys to values, not a {_typename(data)}")
-            return None
-        return data, body, where
-
-    # ---- validation against the tables of schema.py ---------------------------------------
-
-    def fields(self, data: LDict, table: dict, where: _File, what: str, base: dt.date | None = None) -> dict:
-        out: dict = {}
-        lines = getattr(data, "lines", {})
-        for key in data:
-            if key not in table:
-                where.warning(
-                    lines.get(key, data_line(data)),
-                    f"unknown key '{key}' in {what}{did_you_mean(key, table)}; it is ignored",
-                )
-        for key, spec in table.items():
-            if key not in data:
-                if spec.required:
-                    where.error(data_line(data), f"missing required key '{key}' in {what}")
-                    out[key] = INVALID
-                continue
-            line0 = lines.get(key, data_line(data))
-            out[key] = self.value(data[key], spec, key, where, line0, base, getattr(data, "raw", None))
-        return out
-
-    def value(self, value, spec: schema.Key, key: str, where: _File, line0: int, base: dt.date | None,
-              raw: dict | None = None):
-        t = spec.type
-        if t == "string":
-            if isinstance(value, bool):
-                written = raw.get(key, "yes" if value else "no") if raw else ("yes" if value else "no")
-                where.error(line0, f"'{key}' was read as {str(value).lower()}; put the text in quotes: {key}: \"{written}\"")
-                return INVALID
-            if isinstance(value, (int, float, dt.date)):
-                where.error(line0, f"'{key}' must be text, not a {_typename(value)}; put it in quotes")
-                return INVALID
-            if not isinstance(value, str) or not value.strip():
-                where.error(line0, f"'{key}' must be non-empty text")
-                return INVALID
-            return value.strip()
-        if t in ("date", "event-date"):
-            try:
-                resolved = resolve_checked(value, self.settings, base=base if t == "event-date" else None)
-            except DateError as exc:
-                where.error(line0, f"'{key}': {exc}")
-                return INVALID
-            if resolved.warning:
-                where.warning(line0, f"'{key}': {resolved.warning}")
-            return resolved.value
-        if t == "bool":
-            if not isinstance(value, bool):
-                where.error(line0, f"'{key}' must be true or false")
-                return INVALID
-            return value
-        if t == "int":
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                where.error(line0, f"'{key}' must be a whole number >= 0, not {value!r}")
-                return INVALID
-            return value
-        if t == "enum":
-            if value not in spec.choices:
-                where.error(
-                    line0,
-                    f"'{key}' must be one of {', '.join(spec.choices)}, not {value!r}{did_you_mean(value, spec.choices)}",
-                )
-                return INVALID
-            return value
-        if t == "kebab":
-            if not isinstance(value, str) or not KEBAB_RE.match(value):
-                where.error(line0, f"'{key}' must be a lowercase kebab-case id like 'civilians-killed', not {value!r}")
-                return INVALID
-            return value
-        if t in ("ids", "strings", "kebabs"):
-            items = self.list_of(value, key, where, line0)
-            if items is INVALID:
-                return INVALID
-            out = []
-            item_lines = getattr(value, "lines", [])
-            for i, item in enumerate(items):
-                iline = item_lines[i] if i < len(item_lines) else line0
-                if not isinstance(item, str) or not item.strip():
-                    where.error(iline, f"'{key}' items must be text, not {item!r}")
-                    continue
-                if t == "ids" and not ID_RE.match(item):
-                    where.error(iline, f"'{item}' in '{key}' is not a valid id (lowercase letters, digits and hyphens)")
-                    continue
-                if t == "kebabs" and not KEBAB_RE.match(item):
-                    where.error(iline, f"'{item}' in '{key}' is not a kebab-case figure kind")
-                    continue
-                if t == "ids":
-                    self.refs.append(_Ref(key if key in ("actors", "topics", "articles") else "actors", item, where, iline))
-                out.append(item.strip())
-            return out
-        if t == "sources":
-            return self.sources(value, where, line0)
-        if t == "events":
-            return self.records(value, key, where, line0, schema.EVENT, "an event", base)
-        if t == "figures":
-            return self.records(value, key, where, line0, schema.FIGURE, "a figure", base)
-        raise AssertionError(t)  # pragma: no cover - the tables only use the types above
-
-    def list_of(self, value, key: str, where: _File, line0: int):
-        if isinstance(value, list):
-            return value
-        example = value if isinstance(value, str) else "..."
-        where.error(line0, f"'{key}' must be a list; write it as {key}: [{example}]")
-        return INVALID
-
-    def records(self, value, key, where, line0, table, what, base):
-        items = self.list_of(value, key, where, line0)
-        if items is INVALID:
-            return INVALID
-        out = []
-        for i, item in enumerate(items):
-            iline = value.lines[i] if i < len(getattr(value, "lines", [])) else line0
-            if not isinstance(item, dict):
-                where.error(iline, f"each item of '{key}' must be a mapping of keys (like 'date:' and 'title:'), not {_typename(item)}")
-                continue
-            out.append((self.fields(item, table, where, what, base), data_line(item)))
-        return out
-
-    def sources(self, value, where: _File, line0: int):
-        items = value if isinstance(value, list) else [value]
-        out = []
-        for i, item in enumerate(items):
-            iline = value.lines[i] if isinstance(value, list) and i < len(value.lines) else line0
-            if isinstance(item, str) and item.strip():
-                out.append(Source(item.strip()))
-            elif isinstance(item, dict):
-                f = self.fields(item, schema.SOURCE, where, "a source", None)
-                if f["name"] is INVALID or f.get("url") is INVALID:
-                    continue
-                url = f.get("url")
-                if url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.I):
-                    where.error(item.lines.get("url", iline), f"source url must start with http:// or https://, not {url!r}")
-                    continue
-                out.append(Source(f["name"], url))
-            else:
-                where.error(iline, "'source' must be a name, {name: ..., url: ...}, or a list of them")
-        if not out:
-            return INVALID
-        return out
-
-
-def data_line(data) -> int:
-    return getattr(data, "line", 0)
-
-
-def _typename(value) -> str:
-    if isinstance(value, bool):
-        return "true/false value"
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, dt.date):
-        return "date"
-    if isinstance(value, (int, float)):
-        return "number"
-    return type(value).__name__
-
-
-def _ok(values: dict) -> bool:
-    return all(v is not INVALID for v in values.values())
-
-
-def _figure(f: dict, article: str, event: str | None, default_date: DateValue, line: int) -> Figure:
-    return Figure(
-        kind=f["kind"],
-        value=f["value"],
-        source=f["source"],
-        as_of=f.get("as_of") or default_date,
-        qualifier=f.get("qualifier") or "exact",
-        scope=f.get("scope"),
-        article=article,
-        event=event,
-        line=line,
-    )
-
-
-def _figures(records, where: _File, article: str, event: str | None, default_date: DateValue) -> list[Figure]:
-    return [
-        _figure(f, article, event, default_date, where.base + line0)
-        for f, line0 in records or []
-        if _ok(f)
-    ]
-
-
-def _events(records, where: _File, article_id: str, article_date: DateValue, settings) -> list[Event]:
-    events = []
-    for n, (f, line0) in enumerate(records or [], start=1):
-        if not _ok(f):
-            continue
-        date: DateValue = f["date"]
-        end: DateValue | None = f.get("end")
-        precision = f.get("precision") or date.precision
-        if end is not None and (end.end or end.start) < date.start:
-            where.error(line0, f"event ends ({end.end or end.start}) before it starts ({date.start})")
-            continue
-        last = end.end or end.start if end is not None else date.end
-        date = DateValue(date.start, precision, last, date.text)
-        if date.start > article_date.start:
-            where.warning(line0, f"event '{f['title']}' is dated {date.start}, after its article ({article_date.start})")
-        entry_id = f"{article_id}--{n}"
-        events.append(
-            Event(
-                id=entry_id,
-                article=article_id,
-                date=date,
-                title=f["title"],
-                summary=f.get("summary") or "",
-                status=f.get("status") or "reported",
-                place=f.get("place"),
-                declared_actors=f.get("actors") or [],
-                declared_topics=f.get("topics") or [],
-                figures=_figures(f.get("figures"), where, article_id, entry_id, date),
-                line=where.base + line0,
-            )
-        )
-    return events
-
-
-def item_id(path: Path, shown: str, problems: Problems) -> str | None:
-    stem = path.name[:-3] if path.name.endswith(".md") else path.name
-    if not ID_RE.match(stem):
-        hint = re.sub(r"[^a-z0-9-]+", "-", stem.lower()).strip("-")[:80] or "an-id"
-        problems.error(
-            shown,
-            1,
-            f"'{stem}' is not a valid id: a file name must be lowercase letters, digits and hyphens "
-            f"(at most 80, not starting with a hyphen); rename it, e.g. to '{hint}.md'",
-        )
-        return None
-    return stem
-
-
-def discover(content_dir: Path) -> dict[str, list[Path]]:
-    """The content files of each kind, sorted, as spec section 1 lays them out."""
-    found = {
-        "articles": sorted((content_dir / "articles").rglob("*.md")),
-        "notes": sorted((content_dir / "notes").rglob("*.md")),
-        "actors": sorted((content_dir / "actors").glob("*.md")),
-        "topics": sorted((content_dir / "topics").glob("*.md")),
-    }
-    # an index.md of a kind's folder is not an item
-    return {kind: [p for p in paths if not (p.name == "index.md" and p.parent == content_dir / kind)]
-            for kind, paths in found.items()}
+from generator.model.types import Briefing
+from generator.model.validate import Ref, Validator, ok
 
 
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
@@ -369,7 +35,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
     validated = cache.validated if cache is not None else {}
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
-    loader = _Loader(settings)
+    loader = Validator(settings)
     problems = loader.problems
     briefing = Briefing()
     seen: dict[tuple[str, str], str] = {}
@@ -377,7 +43,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
 
     for kind, paths in (found if found is not None else discover(content_dir)).items():
         for path in paths:
-            shown = _shown(path, root)
+            shown = shown_path(path, root)
             ident = item_id(path, shown, problems)
             if ident is None:
                 continue
@@ -407,13 +73,12 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
 
     index = content_dir / "index.md"
     if index.exists():
-        read = loader.read(index, _shown(index, root)) if index.read_bytes().lstrip().startswith(b"---") else None
+        read = read_front_matter(index, shown_path(index, root), problems) if index.read_bytes().lstrip().startswith(b"---") else None
         briefing.index_body = read[1] if read else index.read_text("utf-8-sig")
 
     _check_refs(loader, briefing)
     briefing.digests = loader.digests
     return briefing, problems
-
 
 @dataclass
 class _Validated:
@@ -425,101 +90,32 @@ class _Validated:
     problems: list
     refs: list[tuple[str, str, str, int, int]]  # kind, id, path, base, line0
 
-    def replay(self, loader: _Loader):
+    def replay(self, loader: Validator):
         loader.problems.items.extend(self.problems)
         for kind, ident, path, base, line0 in self.refs:
-            loader.refs.append(_Ref(kind, ident, _File(path, base, loader.problems), line0))
+            loader.refs.append(Ref(kind, ident, Where(path, base, loader.problems), line0))
         return pickle.loads(self.item) if self.item is not None else None
-
 
 VALIDATED_MAX = 50_000  # files kept in a BuildCache
 
-
-def _validate(loader: _Loader, kind: str, ident: str, path: Path, shown: str, raw: bytes,
+def _validate(loader: Validator, kind: str, ident: str, path: Path, shown: str, raw: bytes,
               today: dt.date) -> _Validated:
     """Read and validate one file with a loader of its own, to keep what it adds."""
-    own = _Loader(loader.settings)
+    own = Validator(loader.settings)
     item = None
-    read = own.read(path, shown, raw)
+    read = read_front_matter(path, shown, own.problems, raw)
     if read is not None:
         data, body, where = read
         if kind == "articles":
-            item = _article(own, data, body, where, ident, today)
+            item = article(own, data, body, where, ident, today)
         else:
             f = own.fields(data, schema.KINDS[kind], where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
-            item = _BUILDERS[kind](f, ident, shown, body) if _ok(f) else None
+            item = BUILDERS[kind](f, ident, shown, body) if ok(f) else None
     refs = [(r.kind, r.id, r.where.path, r.where.base, r.line0) for r in own.refs]
     return _Validated(pickle.dumps(item, pickle.HIGHEST_PROTOCOL) if item is not None else None,
                       list(own.problems.items), refs)
 
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _article(loader: _Loader, data, body, where: _File, ident: str, today: dt.date) -> Article | None:
-    # The publication date comes first: event dates are relative to it.
-    head = {k: data[k] for k in ("date",) if k in data}
-    lines = getattr(data, "lines", {})
-    date = None
-    if "date" in head:
-        date = loader.value(head["date"], schema.ARTICLE["date"], "date", where, lines.get("date", 0), None)
-    rest = LDict({k: v for k, v in data.items() if k != "date"})
-    rest.line, rest.lines = data_line(data), {k: v for k, v in lines.items() if k != "date"}
-    rest.raw = getattr(data, "raw", {})
-    table = {k: v for k, v in schema.ARTICLE.items() if k != "date"}
-    f = loader.fields(rest, table, where, "an article", base=date.start if isinstance(date, DateValue) else None)
-    if "date" not in data:
-        where.error(data_line(data), "missing required key 'date' in an article")
-        return None
-    if date is INVALID or not _ok({k: f[k] for k in ("title", "source")}):
-        return None
-    if date.start > today:
-        where.warning(lines.get("date", 0), f"publication date {date.start} is in the future")
-    events = _events(f.get("events") if f.get("events") is not INVALID else None, where, ident, date, loader.settings)
-    figures = f.get("figures")
-    return Article(
-        id=ident,
-        path=where.path,
-        title=f["title"],
-        date=date,
-        sources=f["source"],
-        body=body,
-        summary=_opt(f.get("summary")),
-        declared_actors=_opt(f.get("actors")) or [],
-        declared_topics=_opt(f.get("topics")) or [],
-        places=_opt(f.get("places")) or [],
-        events=events,
-        figures=_figures(_opt(figures), where, ident, None, date),
-        draft=bool(_opt(f.get("draft"))),
-    )
-
-
-def _opt(value):
-    return None if value is INVALID else value
-
-
-def _note(f, ident, path, body) -> Note:
-    return Note(ident, path, f["title"], f["date"], f["author"], body, f.get("kind") or "context",
-                f.get("actors") or [], f.get("topics") or [], f.get("articles") or [])
-
-
-def _actor(f, ident, path, body) -> Actor:
-    return Actor(ident, path, f["name"], body, f.get("kind") or "other", f.get("aliases") or [],
-                 f.get("affiliation") or [], f.get("role"), f.get("country"))
-
-
-def _topic(f, ident, path, body) -> Topic:
-    return Topic(ident, path, f["title"], body, f.get("keywords") or [], f.get("figures") or [], f.get("summary"))
-
-
-_BUILDERS = {"notes": _note, "actors": _actor, "topics": _topic}
-
-
-def _check_refs(loader: _Loader, briefing: Briefing) -> None:
+def _check_refs(loader: Validator, briefing: Briefing) -> None:
     known = {"actors": briefing.actors, "topics": briefing.topics, "articles": briefing.articles}
     for ref in loader.refs:
         pool = known[ref.kind]
