@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator.config import Options
 
 PRECISIONS = ("day", "week", "month", "year")
 STATUSES = ("reported", "claimed", "confirmed", "denied", "disputed")
@@ -31,6 +34,36 @@ class DateValue:
     @property
     def iso(self) -> str:
         return self.start.isoformat()
+
+
+class DateError(ValueError):
+    """A date text that cannot be resolved; the message says why."""
+
+
+@dataclass(frozen=True)
+class DateSettings:
+    """The options that reading a date depends on (defaults: generator.config.Options)."""
+
+    timezone: str = Options.timezone
+    languages: tuple[str, ...] = Options.languages
+    date_order: str = Options.date_order
+    date_order_explicit: bool = Options.date_order_explicit
+
+    @classmethod
+    def of(cls, options: Options) -> "DateSettings":
+        return cls(options.timezone, tuple(options.languages), options.date_order, options.date_order_explicit)
+
+    def zone(self) -> dt.tzinfo:
+        try:
+            return ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise DateError(f"unknown timezone '{self.timezone}'") from exc
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: DateValue
+    warning: str | None = None
 
 
 @dataclass(frozen=True)
