@@ -211,7 +211,7 @@ def bench_size(n: int, work: Path, args) -> dict:
     if (project / "site" / "pagefind").is_dir():
         # `briefing build` does not print MkDocs' INFO lines, so time Pagefind's part of the build once more
         sys.path.insert(0, str(HERE.parent))
-        from generator import searchindex
+        from generator.engine import pagefind as searchindex
 
         stats = searchindex.index_site(project / "site")
         row["pagefind"] = {"pages": stats.pages, "words": stats.words, "seconds": stats.seconds}

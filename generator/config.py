@@ -39,7 +39,7 @@ class Options:
     search_backend: str = "auto"
     """lunr: Material's search (one index every reader downloads whole); pagefind: Pagefind's chunked
     index, built after the build, in Material's search box (needs `pip install 'pagefind[bin]'`);
-    auto: pagefind from searchindex.AUTO_PAGEFIND_ARTICLES articles on, lunr below."""
+    auto: pagefind from engine/pagefind.py AUTO_PAGEFIND_ARTICLES articles on, lunr below."""
 
 
 # The options an editor writes in mkdocs.yml, and what each value must be.

@@ -15,7 +15,7 @@ from generator import config
 from generator.cli import main
 from generator.model.dates import DateSettings
 from generator.ingest.project import ProjectError, find_project
-from generator.plugin import BriefingConfig
+from generator.engine.plugin import BriefingConfig
 
 MARS = FIXTURES / "i13-config" / "mars"
 

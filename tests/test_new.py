@@ -11,7 +11,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.commands.new import scaffold_files, scaffold_root
+from generator.cli.new import scaffold_files, scaffold_root
 from generator.model.load import load
 from support import ROOT, log_problems, mkdocs_build
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import searchindex
+from generator.engine import pagefind as searchindex
 from support import ROOT, copy_demo, log_problems, mkdocs_build
 
 ZUWARA = "articles/2019-04-12-lna-air-strike-near-zuwara/"
@@ -198,6 +198,6 @@ def test_index_site_reports_pages_and_replaces_a_stale_bundle(tmp_path):
 
 
 def test_core_module_does_not_import_mkdocs():
-    code = "import sys, generator.searchindex; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
+    code = "import sys, generator.engine.pagefind; print(sorted(m for m in sys.modules if m.split('.')[0] == 'mkdocs'))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -28,140 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.ingest.figure_words import (
+    AFTER, BEFORE, BEFORE_RE, GROUPS, KILLED, NOUN_TERMS, PATTERNS, PEOPLE_RE, QUAL, QUAL_ALL, phrase,
+)
 from generator.ingest.numbers import VAGUE, Number, numbers
-
-KILLED = "killed"
-WOUNDED = "wounded"
-DISPLACED = "displaced"
-EVACUATED = "evacuated"
-
-# words after the number -> base kind
-_AFTER = {
-    "killed": KILLED, "dead": KILLED, "died": KILLED, "deaths": KILLED, "fatalities": KILLED,
-    "lost their lives": KILLED, "have lost their lives": KILLED,
-    "wounded": WOUNDED, "injured": WOUNDED, "hurt": WOUNDED, "injuries": WOUNDED,
-    "displaced": DISPLACED, "internally displaced": DISPLACED, "fled": DISPLACED, "flee": DISPLACED,
-    "flees": DISPLACED, "fleeing": DISPLACED, "forced to flee": DISPLACED, "uprooted": DISPLACED,
-    "forced from their homes": DISPLACED, "driven from their homes": DISPLACED, "left their homes": DISPLACED,
-    "forced out of their homes": DISPLACED, "driven out of their homes": DISPLACED,
-    "had to leave their homes": DISPLACED,
-    "evacuated": EVACUATED,
-}
-# words before the number -> base kind
-_BEFORE = {
-    "killing": KILLED, "killed": KILLED, "kills": KILLED, "kill": KILLED,
-    "wounding": WOUNDED, "wounded": WOUNDED, "wounds": WOUNDED, "injuring": WOUNDED, "injured": WOUNDED,
-    "injures": WOUNDED,
-    "displacing": DISPLACED, "displaced": DISPLACED, "displaces": DISPLACED,
-    "evacuating": EVACUATED, "evacuated": EVACUATED, "evacuates": EVACUATED,
-}
-_NOUN_TERMS = {"displacement": DISPLACED, "dead": KILLED, "killed": KILLED, "wounded": WOUNDED, "injured": WOUNDED, "displaced": DISPLACED,
-               "evacuated": EVACUATED, "casualties": None}
-
-# kinds of people; a group gives the figure kind a prefix ("civilians-killed") and a scope
-_GROUPS = {
-    "civilian": "civilians", "civilians": "civilians",
-    "child": "children", "children": "children", "kids": "children", "boys": "children", "girls": "children",
-    "woman": "women", "women": "women",
-    "migrant": "migrants", "migrants": "migrants",
-    "refugee": "refugees", "refugees": "refugees", "asylum seekers": "refugees",
-    "fighter": "fighters", "fighters": "fighters", "combatants": "fighters", "militiamen": "fighters",
-    "militants": "fighters", "gunmen": "fighters",
-    "soldier": "soldiers", "soldiers": "soldiers", "troops": "soldiers",
-    "health workers": "health-workers", "medics": "health-workers", "paramedics": "health-workers",
-    "doctors": "health-workers", "nurses": "health-workers",
-    "journalists": "journalists", "detainees": "detainees", "prisoners": "detainees",
-}
-_PEOPLE_PLAIN = ["people", "persons", "person", "others", "individuals", "residents", "resident", "men", "man",
-                 "patients", "protesters", "demonstrators", "inhabitants", "workers", "staff", "members",
-                 "policemen", "officers", "victims", "idps", "bystanders", "passengers", "students", "pilgrims"]
-_PEOPLE = sorted({*_GROUPS, *_PEOPLE_PLAIN}, key=len, reverse=True)
-_ADJ = ["more", "other", "additional", "further", "newly", "internally", "innocent", "unarmed", "young", "foreign",
-        "local", "african", "sub-saharan", "libyan", "syrian", "sudanese", "egyptian", "tunisian", "chadian",
-        "nigerien", "eritrean", "armed", "enemy", "rebel", "government", "pro-[a-z]+", "anti-[a-z]+"]
-_AUX = ["have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "now", "so far", "already",
-        "reportedly", "also", "then", "still", "allegedly", "forced to", "confirmed", "believed", "feared",
-        "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as", "by then"]
-_FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "when", "after", "before",
-         "including", "of", "over", "by", "from", "with", "while", "as", "near", "inside", "outside", "last",
-         "this", "the", "so", "according", "among", "amid", "following", "throughout", "until", "between", "who",
-         "were", "was", "had", "have", "has", "are", "is", "out", "to", "overnight", "yesterday", "today",
-         "for", "because", "earlier", "later", "into", "within", "along", "there", "said", "says", "a", "an"]
-_QUAL = [
-    ("at-least", ["at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of",
-                  "a minimum of", "at a minimum", "above", "passes", "passed", "tops", "topped", "exceeds",
-                  "exceeded", "surpassed", "surpasses"]),
-    ("about", ["about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "circa",
-               "approx."]),
-    ("up-to", ["up to", "as many as", "nearly", "almost", "close to", "just under", "fewer than", "less than",
-               "at most", "no more than", "under", "not more than"]),
-]
-_RISE = ["passes", "tops", "exceeds", "exceeded", "surpassed", "has risen", "had risen", "have risen", "risen", "rose", "reached", "has reached", "had reached",
-         "climbed", "has climbed", "jumped", "increased", "stands", "stood", "is", "was", "is now", "now stands",
-         "hit", "passed", "topped", "has passed", "has topped", "has hit", "went up", "has gone up", "totals",
-         "totalled", "totaled"]
-
-
-def _phrase(words: str) -> str:
-    """A regular expression for a phrase, any whitespace between its words."""
-    return re.escape(words).replace(r"\ ", r"\s+")
-
-
-def _alt(words) -> str:
-    return "(?:" + "|".join(w if w.startswith(("pro-", "anti-")) else _phrase(w)
-                            for w in sorted(words, key=len, reverse=True)) + ")"
-
-
-N = r"⟨(?P<{name}>\d+)⟩"
-_QUAL_ALL = _alt([w for _, ws in _QUAL for w in ws])
-_Q = rf"(?:{_QUAL_ALL}\s+)?(?:a\s+total\s+of\s+)?"
-_DEMONYM = r"[A-Z][a-z]+(?:ans|ians|ese|is)"
-_ADJ_RE = rf"(?:{_alt(_ADJ)}|(?-i:{_DEMONYM}))"
-_PEOPLE_RE = rf"(?:{_alt(_PEOPLE)}|(?-i:{_DEMONYM}))"
-_MID_WORD = rf"(?:{_ADJ_RE}|{_PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom))"
-_STATE = r"(?:wounded|injured|displaced|sick|trapped|stranded)"  # "evacuated 40 wounded people"
-_AFTER_RE = _alt(_AFTER)
-_BEFORE_RE = _alt(_BEFORE)
-_BOUNDARY = rf"(?=\s*(?:$|[,;:.!?)\"”’(\[–—-])|\s+{_alt(_FUNC)}(?!\w))"
-_FLAGS = re.I
-
-PATTERNS = [
-    # C: sub-counts naming a group
-    ("C", re.compile(rf"\b(?:of|among)\s+(?:the|those)\s+(?P<term>dead|killed|wounded|injured|displaced),?\s+{_Q}"
-                     rf"{N.format(name='n')}\s+(?:were|was|are)\s+(?:(?:also|all)\s+)?(?P<group>{_PEOPLE_RE})\b",
-                     _FLAGS)),
-    ("C", re.compile(rf"{N.format(name='n')}\s+of\s+(?:the|those|them)\s+(?P<term>dead|killed|wounded|injured)"
-                     rf"(?:\s+and\s+{N.format(name='n2')}\s+of\s+(?:the|those)\s+(?P<term2>dead|killed|wounded|injured))?"
-                     rf"\s+(?:were|was|are)\s+(?:(?:also|all)\s+)?(?P<group>{_PEOPLE_RE})\b", _FLAGS)),
-    ("C", re.compile(rf"\bamong\s+(?:the|those)\s+(?P<term>dead|killed|wounded|injured)\s+(?:were|was|are)\s+{_Q}"
-                     rf"{N.format(name='n')}\s+(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE})\b", _FLAGS)),
-    ("C", re.compile(rf"{N.format(name='n')}\s+(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE})\s+(?:were|was|are)\s+"
-                     rf"(?:(?:also|reportedly)\s+)?among\s+(?:the|those)\s+(?P<term>dead|killed|wounded|injured)\b",
-                     _FLAGS)),
-    # F: "the number of people killed ... has risen to N", "the death toll rose to N"
-    ("F", re.compile(rf"\b(?:number|toll|tally|count)\s+of\s+(?:(?P<group>{_PEOPLE_RE})\s+)?(?P<term>{_AFTER_RE})\b"
-                     rf"(?:[^,;:.!?]{{0,80}}?\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\s+at\s+){_Q}{N.format(name='n')}", _FLAGS)),
-    ("F", re.compile(rf"\b(?P<term>displacement)\s+(?:{_alt(_RISE)}\s+)?(?:to\s+|at\s+|of\s+)?{_Q}{N.format(name='n')}",
-                     _FLAGS)),
-    ("F", re.compile(rf"\b(?:(?P<group>civilian)\s+)?(?P<term>death\s+toll|toll)\b[^,;:.!?]{{0,60}}?"
-                     rf"(?:\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\bof\s+){_Q}{N.format(name='n')}", _FLAGS)),
-    # B: the term, then the number, then perhaps people, then a boundary
-    ("B", re.compile(rf"\b(?P<term>{_BEFORE_RE})\s+{_Q}{N.format(name='n')}(?:\s+(?:(?:{_ADJ_RE}|{_STATE})\s+)*"
-                     rf"(?P<group>{_PEOPLE_RE}))?{_BOUNDARY}", _FLAGS)),
-    # A: number, then people and auxiliaries, then the term
-    ("A", re.compile(rf"{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE})\s+and\s+{_Q}"
-                     rf"{N.format(name='n2')})?(?P<mid>(?:\s+{_MID_WORD}){{0,6}}?)\s+(?P<term>{_AFTER_RE})(?!\w)",
-                     _FLAGS)),
-    # S: "..., including seven civilians", "among them 36 civilians": a group of the figure before it
-    ("S", re.compile(rf"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+{_Q}{N.format(name='n')}\s+"
-                     rf"(?:{_ADJ_RE}\s+)*(?P<group>{_PEOPLE_RE}){_BOUNDARY}", _FLAGS)),
-    # U: "taking the total above 25,000": the same kind as the figure before it
-    ("U", re.compile(rf"\b(?:taking|bringing|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:total|toll|tally|number|"
-                     rf"count|figure)\s+(?:to|above|past|over|beyond)\s+{_Q}{N.format(name='n')}", _FLAGS)),
-    # U: "up from about N": same kind as the figure before it
-    ("U", re.compile(rf"\b(?:up|down)\s+from\s+{_Q}{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*"
-                     rf"(?P<group>{_PEOPLE_RE}))?{_BOUNDARY}", _FLAGS)),
-]
 
 
 @dataclass
@@ -238,9 +108,9 @@ def qualifier_of(sentence: str, number: Number) -> tuple[str, str]:
     """(qualifier, the words it came from) for the number, from the words just before it."""
     before = re.sub(r"\s*\ba\s+total\s+of\s*$", " ", sentence[: number.start], flags=re.I)
     best = ("exact", "")
-    for qualifier, words in _QUAL:
+    for qualifier, words in QUAL:
         for w in words:
-            m = re.search(rf"(?<!\w){_phrase(w)}\s*$", before, re.I)
+            m = re.search(rf"(?<!\w){phrase(w)}\s*$", before, re.I)
             if m and len(m.group().strip()) > len(best[1]):
                 best = (qualifier, m.group().strip())
     if best[0] == "exact" and number.approximate:
@@ -267,13 +137,13 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 if name == "U":
                     base = None  # decided below from the figure before it
                 elif name == "F":
-                    base = KILLED if "toll" in term else _NOUN_TERMS.get(term) or _AFTER.get(term)
+                    base = KILLED if "toll" in term else NOUN_TERMS.get(term) or AFTER.get(term)
                 elif name == "C":
-                    base = _NOUN_TERMS.get(term)
+                    base = NOUN_TERMS.get(term)
                 elif name == "B":
-                    base = _BEFORE.get(term)
+                    base = BEFORE.get(term)
                 else:
-                    base = _AFTER.get(term)
+                    base = AFTER.get(term)
                 if base is None and name not in ("U", "S"):
                     continue
                 group_words = m.groupdict().get("group")
@@ -292,7 +162,7 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 _set_group(guess, group_words)
                 people = m.groupdict().get("mid") if name == "A" else group_words
                 used.add(k)
-                found.append((k, guess, name, group_words, bool(people and re.search(_PEOPLE_RE, people, re.I))))
+                found.append((k, guess, name, group_words, bool(people and re.search(PEOPLE_RE, people, re.I))))
     found.sort(key=lambda t: norm.nums[t[0]].start)
     out: list[FigureGuess] = []
     previous: FigureGuess | None = None
@@ -310,12 +180,12 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 continue  # "including 20 people": nothing new
             guess.kind = _base(previous.kind)
         elif between is not None and not has_people and re.fullmatch(
-            rf"\s*,?\s*and\s+(?:{_BEFORE_RE}\s+)?(?:{_QUAL_ALL}\s+)?", between, re.I
+            rf"\s*,?\s*and\s+(?:{BEFORE_RE}\s+)?(?:{QUAL_ALL}\s+)?", between, re.I
         ):
             # "seven civilians killed and 10 wounded": the 10 are civilians too,
             # "at least 47 killed and 181 wounded": at least 181
             guess.scope, guess.scope_words = previous.scope, previous.scope_words
-            if guess.qualifier == "exact" and not re.search(_BEFORE_RE, between, re.I):
+            if guess.qualifier == "exact" and not re.search(BEFORE_RE, between, re.I):
                 guess.qualifier, guess.qualifier_words = previous.qualifier, previous.qualifier_words
         if guess.scope:
             guess.kind = f"{guess.scope}-{_base(guess.kind)}"
@@ -332,7 +202,7 @@ def _group_in(words: str | None) -> str | None:
     if not words:
         return None
     low = " ".join(words.lower().split())
-    for g in sorted(_GROUPS, key=len, reverse=True):
+    for g in sorted(GROUPS, key=len, reverse=True):
         if re.search(rf"(?<!\w){re.escape(g)}(?!\w)", low):
             return g
     return None
@@ -341,7 +211,7 @@ def _group_in(words: str | None) -> str | None:
 def _set_group(guess: FigureGuess, group_words: str | None) -> None:
     if not group_words:
         return
-    g = _GROUPS.get(" ".join(group_words.lower().split()))
+    g = GROUPS.get(" ".join(group_words.lower().split()))
     if g:
         guess.scope = g
         guess.scope_words = group_words

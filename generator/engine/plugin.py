@@ -15,19 +15,19 @@ from mkdocs.structure.files import Files, InclusionLevel
 from generator import build
 from generator.cache import BuildCache
 from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
-from generator import searchindex
+from generator.engine import pagefind
 from generator.pages.static import ASSET_CSS, ASSET_JS
-from generator.preview import Preview
+from generator.engine.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 _ID = re.compile(r'\sid="([^"]+)"')
 _TOKEN = re.compile(r"<!--(BFBLOCK[0-9a-f]{12}N[0-9]+)-->")
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
-THEME_DIR = str(Path(__file__).parent / "theme")
+THEME_DIR = str(Path(__file__).parent.parent / "theme")
 # search_backend: pagefind adds this folder to the theme: its partials/search.html draws Material's search box
 # for assets/briefing/search-pagefind.js (copied from it as a theme file) instead of Material's lunr code
-PAGEFIND_THEME_DIR = str(Path(__file__).parent / "theme_pagefind")
+PAGEFIND_THEME_DIR = str(Path(__file__).parent.parent / "theme_pagefind")
 PAGEFIND_JS = "assets/briefing/search-pagefind.js"
 KINDS = ("articles", "notes", "actors", "topics")
 
@@ -113,7 +113,7 @@ class BriefingPlugin(BasePlugin):
             backend = "lunr"  # the preview's choice is made: no need to count the articles again
         if backend == "auto":
             articles = build.count_articles(config.docs_dir)
-            backend = searchindex.auto_backend(articles)
+            backend = pagefind.auto_backend(articles)
             log.debug(f"search_backend: auto: {articles} articles, so {backend}")
         if backend == "pagefind" and self.serving:
             # Pagefind indexes the whole site after every build (seconds at 1,000 articles); the preview
@@ -125,8 +125,8 @@ class BriefingPlugin(BasePlugin):
             backend = "lunr"
         if backend == "pagefind":
             try:
-                self.pagefind = searchindex.find_pagefind()  # fail now rather than after a long build
-            except searchindex.PagefindError as exc:
+                self.pagefind = pagefind.find_pagefind()  # fail now rather than after a long build
+            except pagefind.PagefindError as exc:
                 if self.config.search_backend != "auto":
                     raise PluginError(str(exc)) from exc
                 log.warning(f"search_backend: auto: {articles} articles call for Pagefind, but {exc}; "
@@ -177,8 +177,8 @@ class BriefingPlugin(BasePlugin):
         if self.pagefind is None:
             return
         try:
-            searchindex.index_site(config.site_dir, binary=self.pagefind, logger=log)
-        except searchindex.PagefindError as exc:
+            pagefind.index_site(config.site_dir, binary=self.pagefind, logger=log)
+        except pagefind.PagefindError as exc:
             raise PluginError(str(exc)) from exc
 
     on_post_build = CombinedEvent(_keep_search_whole, _pagefind)

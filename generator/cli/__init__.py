@@ -1,0 +1,24 @@
+"""The ``briefing`` command: one module per subcommand (check, build, serve, ingest, new, schema),
+and project.py for what they share."""
+
+from __future__ import annotations
+
+import click
+
+from generator import __version__
+from generator.cli.build import build
+from generator.cli.check import check
+from generator.cli.ingest import ingest
+from generator.cli.new import new
+from generator.cli.schema import schema
+from generator.cli.serve import serve
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def main():
+    """Briefing: build a searchable briefing site from Markdown articles, notes, actors and topics."""
+
+
+for _command in (check, build, serve, ingest, new, schema):
+    main.add_command(_command)

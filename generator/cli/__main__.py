@@ -1,0 +1,5 @@
+"""``python -m generator.cli``: the ``briefing`` command."""
+
+from generator.cli import main
+
+main()
