@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.derive import TopicClassifier, derive, latest_claims
+from generator.derive import derive, latest_claims
+from generator.derive.topics import TopicClassifier
 from generator.model.load import load
 from generator.model.types import DateValue, Figure
 

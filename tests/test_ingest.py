@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.model.dates import DateSettings
+from generator.model.dates import DateError, DateSettings, resolve
 from generator.ingest import article_id, find_project
 from generator.ingest.events import expressions, publication_date, resolve_expression
 from generator.ingest.figures import find_figures
@@ -426,6 +426,25 @@ def test_date_expressions_resolve_against_the_publication_date(words, start, pre
     [e] = expressions(f"It happened {words}, officials said.")
     r = resolve_expression(e, BASE, DateSettings())
     assert (r.value.start.isoformat(), r.value.precision) == (start, precision)
+
+
+@pytest.mark.parametrize("words, written, precision", [
+    ("the middle of April", "2019-04", None),
+    ("later this week", dt.date(2019, 4, 8), "week"),
+])
+def test_the_two_shapes_the_dates_module_does_not_read_are_computed_here(words, written, precision):
+    [e] = expressions(f"It happened {words}, officials said.")
+    with pytest.raises(DateError):
+        resolve(" ".join(e.text.split()), DateSettings(), base=BASE)
+    r = resolve_expression(e, BASE, DateSettings())
+    assert (r.written, r.precision) == (written, precision)
+
+
+@pytest.mark.parametrize("words", ["last night", "earlier this week", "last month", "earlier this month", "in March",
+                                   "late April 2019", "the week of 8 April", "two days ago", "3 weeks ago"])
+def test_other_shapes_are_read_by_the_dates_module(words):
+    [e] = expressions(f"It happened {words}, officials said.")
+    assert resolve_expression(e, BASE, DateSettings()).written == " ".join(e.text.split())
 
 
 def test_publication_date_in_text():

@@ -1,8 +1,7 @@
-"""``briefing ingest FILE...``: seed documents to draft articles (spec section 8)."""
+"""``briefing ingest FILE...``: seed documents to draft articles (README: Turn source documents into draft articles)."""
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from generator.ingest import (
     render,
 )
 from generator.ingest.report import summary
+from generator.model.words import WEB_URL
 
 
 def _shown(path: Path) -> str:
@@ -63,7 +63,7 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
             raise click.BadParameter(f"'{date_text}' is not a day; give the full publication date, "
                                      "like 2019-04-12", param_hint="--date")
         date = value.start
-    if url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.I):
+    if url is not None and not WEB_URL.match(url):
         raise click.BadParameter(f"{url!r} must start with http:// or https://", param_hint="--url")
     if source is not None and not source.strip():
         raise click.BadParameter("give a name", param_hint="--source")

@@ -1,4 +1,4 @@
-"""``briefing new DIR``: scaffold a briefing project that builds as it is (spec sections 1 and 7).
+"""``briefing new DIR``: scaffold a briefing project that builds as it is (README: Start a new briefing).
 
 Everything written comes from ``generator/scaffold/``, shipped inside the package. Names that
 start with ``dot-`` there are written with a leading ``.`` (``dot-github`` becomes ``.github``),

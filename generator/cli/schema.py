@@ -1,4 +1,4 @@
-"""``briefing schema``: print the JSON Schema of the front matter (spec section 7)."""
+"""``briefing schema``: print the JSON Schema of the front matter (README: Commands)."""
 
 from __future__ import annotations
 

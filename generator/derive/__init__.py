@@ -1,4 +1,4 @@
-"""Derived facts (spec section 5): mentions, topics, the timeline, figures, co-occurrence.
+"""Derived facts (README: How items are connected): mentions, topics, the timeline, figures, co-occurrence.
 
 ``derive(briefing)`` leaves the loaded model as it is: it returns an :class:`Index` whose
 ``briefing`` is the briefing as the pages show it (drafts left out unless asked for; copies of the
@@ -13,39 +13,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from generator.cache import BuildCache
-from generator.derive.mentions import Matcher, matcher_for, per_text, reused, trie_pattern
-from generator.model.text import fold_only
+from generator.derive.mentions import Matcher, matcher_for
+from generator.derive.topics import classifier_for
 from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
-
-
-class TopicClassifier:
-    """A topic belongs to a text when one of its keywords occurs as whole words."""
-
-    def __init__(self, keywords: dict[str, list[str]]):
-        self._topics: dict[str, set[str]] = defaultdict(set)
-        for topic, words in keywords.items():
-            for word in words:
-                w = " ".join(fold_only(word).split())
-                if w:
-                    self._topics[w].add(topic)
-        self._re = re.compile(rf"(?<!\w)(?:{trie_pattern(self._topics)})(?!\w)") if self._topics else None
-        self._found: dict[str, frozenset[str]] = {}
-
-    def topics(self, text: str) -> frozenset[str]:
-        """Topic ids whose keywords occur in text (kept per text, like Matcher.find)."""
-        return per_text(self._found, text, self._topics_of)
-
-    def _topics_of(self, text: str) -> frozenset[str]:
-        if self._re is None:
-            return frozenset()
-        found: set[str] = set()
-        for m in self._re.finditer(fold_only(text)):
-            found |= self._topics[" ".join(m.group().split())]
-        return frozenset(found)
-
-
-def classifier_for(keywords: dict[str, list[str]], kept: dict | None = None) -> TopicClassifier:
-    return reused({} if kept is None else kept, TopicClassifier, keywords)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -82,7 +52,7 @@ class Index:
 
 
 def entry_sort_key(entry: Event) -> tuple:
-    """Spec order: start, precision (day < week < month < year), title; on an equal start and
+    """Timeline order: start, precision (day < week < month < year), title; on an equal start and
     precision a single day comes before a range, so entries with the same date stay together."""
     date = entry.date
     return (date.start, PRECISIONS.index(date.precision), date.end or date.start, entry.title, entry.id)

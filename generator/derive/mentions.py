@@ -1,4 +1,4 @@
-"""Actor mentions (spec section 5): names and aliases as whole words, case- and
+"""Actor mentions (README: How items are connected): names and aliases as whole words, case- and
 diacritics-insensitive, except capital acronyms of 2-6 letters which match only
 in capitals. Overlaps resolve to the longest match ("UN-backed government" is the
 GNA, not the UN). All aliases compile into one regular expression per rule, so

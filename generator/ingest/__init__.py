@@ -1,4 +1,4 @@
-"""``briefing ingest``: turn seed documents (text, Markdown, HTML) into draft articles (spec section 8).
+"""``briefing ingest``: turn seed documents (text, Markdown, HTML) into draft articles (README: Turn source documents into draft articles).
 
 Plain functions, no MkDocs:
 

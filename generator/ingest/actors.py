@@ -1,6 +1,6 @@
 """Actors, topics and attribution, from the project's own actors and topics.
 
-Mentions use the site's :class:`~generator.derive.mentions.Matcher` (spec section 5),
+Mentions use the site's :class:`~generator.derive.mentions.Matcher` (README: How items are connected),
 so ingest finds exactly what the build will detect. Topic keywords are matched
 the same way as :class:`~generator.derive.TopicClassifier`, keeping the words
 that matched as evidence.
@@ -13,16 +13,15 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.derive.mentions import Matcher, Mention
-from generator.model.text import fold_only
+from generator.derive.topics import TopicClassifier
+from generator.ingest.text import REPORTING_CUES
 from generator.model.types import Actor, Topic
 
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
-_REPORTING = (r"said|says|say|told|tells|reported|reports|estimated|estimates|counted|counts|announced|announces|"
-              r"stated|states|added|adds|confirmed|confirms|recorded|records|put|puts|warned|warns|noted|notes")
 _ROLE = (r"representative|spokesperson|spokesman|spokeswoman|envoy|official|officials|chief|head|director|"
          r"coordinator|report|reports|figures|data|count|tally|estimate|estimates|statement|toll|sources?")
 _AFTER_CUE = re.compile(
-    rf"^(?:['’]s)?(?:\s*\([^)]{{1,40}}\))?(?:\s*,\s*[^,]{{1,60}},)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_REPORTING}|{_ROLE})\b",
+    rf"^(?:['’]s)?(?:\s*\([^)]{{1,40}}\))?(?:\s*,\s*[^,]{{1,60}},)?\s+(?:[\w-]+\s+){{0,2}}?(?:{REPORTING_CUES}|{_ROLE})\b",
     re.I,
 )
 _BEFORE_STRONG = re.compile(r"(?:according\s+to|reported\s+by|cited\s+by|citing|quoting|figures\s+from|"
@@ -34,7 +33,7 @@ _OTHER_SOURCE = re.compile(
     r"(?:a|an)\s+(?:\w+\s+)?(?:military|security|medical|hospital)\s+source|"
     r"(?:the\s+)?(?:[A-Z][\w'’-]+\s+){0,4}(?:Red\s+Crescent|Red\s+Cross|Ministry(?:\s+of\s+[A-Z]\w+)?)|"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:ministry|authorities|authority|municipality|council)))"
-    rf"(?:\s*,\s*[^,]{{1,60}},)?\s+(?:{_REPORTING})\b"
+    rf"(?:\s*,\s*[^,]{{1,60}},)?\s+(?:{REPORTING_CUES})\b"
 )
 _SPOKESMAN_FOR = re.compile(
     r"\b(?:spokes(?:man|woman|person)|official|officials|representative|source|sources)\s+(?:for|of|from|in)\s+"
@@ -62,15 +61,7 @@ class Vocabulary:
         self.actors = actors
         self.topics = topics
         self.matcher = Matcher({a.id: [a.name, *a.aliases] for a in actors.values()})
-        self._keywords: dict[str, set[str]] = {}
-        for t in topics.values():
-            for word in [t.title, *t.keywords]:
-                w = " ".join(fold_only(word).split())
-                if w:
-                    self._keywords.setdefault(w, set()).add(t.id)
-        alternatives = sorted(self._keywords, key=lambda w: (-len(w), w))
-        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in alternatives)
-        self._topic_re = re.compile(rf"(?<!\w)(?:{body})(?!\w)") if alternatives else None
+        self.classifier = TopicClassifier({t.id: [t.title, *t.keywords] for t in topics.values()})
 
     # ---- actors and topics ------------------------------------------------------------------
 
@@ -86,12 +77,9 @@ class Vocabulary:
         return out
 
     def find_topics(self, text: str) -> list[tuple[str, str]]:
-        if self._topic_re is None:
-            return []
         hits: dict[str, Counter] = {}
-        for m in self._topic_re.finditer(fold_only(text)):
-            word = " ".join(m.group().split())
-            for topic in self._keywords[word]:
+        for word, topics in self.classifier.matches(text):
+            for topic in topics:
                 hits.setdefault(topic, Counter())[word] += 1
         order = sorted(hits, key=lambda t: (-sum(hits[t].values()), t))
         return [(t, ", ".join(f'"{w}"' + (f" ×{n}" if n > 1 else "") for w, n in hits[t].most_common(4)))

@@ -21,13 +21,13 @@ import re
 from dataclasses import dataclass
 
 from generator.model.dates import DateError, DateSettings, resolve
-from generator.ingest.numbers import MONTH_RE, MONTHS
+from generator.ingest.numbers import MONTH_RE
 from generator.model.types import DateValue
+from generator.model.words import month_number
 
 _MONTH = MONTH_RE
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _PART = r"(?:morning|afternoon|evening|night)"
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 _DAY_NUM = r"\d{1,2}(?:st|nd|rd|th)?"
 _SHAPES: list[tuple[str, re.Pattern]] = [
@@ -67,7 +67,9 @@ class DateExpression:
 
 
 @dataclass
-class Resolved:
+class WrittenDate:
+    """A date expression of a seed document, resolved, and how ingest writes it into front matter."""
+
     value: DateValue  # what the loader will read
     written: object  # what goes into front matter: a relative text, or a date / "YYYY-MM"
     precision: str | None  # written as precision: when the written value does not imply it
@@ -93,11 +95,6 @@ def is_range_bound(sentence: str, expr: DateExpression) -> bool:
     return bool(_NOT_EVENT_BEFORE.search(sentence[: expr.start]))
 
 
-def _month_number(name: str) -> int:
-    name = name.rstrip(".")[:3].lower()
-    return [m[:3].lower() for m in MONTHS].index(name) + 1
-
-
 def _month_before(base: dt.date, month: int, year: str | None) -> dt.date:
     if year:
         return dt.date(int(year), month, 1)
@@ -109,7 +106,7 @@ def _week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def resolve_expression(expr: DateExpression, base: dt.date, settings: DateSettings) -> Resolved | None:
+def resolve_expression(expr: DateExpression, base: dt.date, settings: DateSettings) -> WrittenDate | None:
     """Resolve against the publication date with :mod:`generator.model.dates`; None when the words are not a date.
 
     The words are tried as written, then in a form the dates module reads ("late on Tuesday" ->
@@ -129,49 +126,33 @@ def resolve_expression(expr: DateExpression, base: dt.date, settings: DateSettin
                 r.note = f'{r.note}; written as "{words}"'
             return r
     try:
-        return _fallback(expr, base, settings)
+        return _fallback(expr, base)
     except (DateError, ValueError):
         return None
 
 
-def _fallback(expr: DateExpression, base: dt.date, settings: DateSettings) -> Resolved | None:
-    """Shapes an older dates module did not read; computed here and written as ISO."""
+def _fallback(expr: DateExpression, base: dt.date) -> WrittenDate | None:
+    """The two shapes the dates module does not read, computed here and written as ISO: "the middle
+    of April" (month) and "later this week" (week). Every other shape the dates module reads
+    (tests/test_ingest.py checks both halves)."""
     shape, g = expr.shape, expr.groups
     text = " ".join(expr.text.split())
-    if shape == "last-night":
-        return _own(DateValue(base - dt.timedelta(days=1), "day", text=text))
     if shape == "this-week":
         return _own(DateValue(_week_start(base), "week", text=text))
-    if shape == "last-month":
-        first = base.replace(day=1) - dt.timedelta(days=1)
-        return _own(DateValue(first.replace(day=1), "month", text=text))
-    if shape == "this-month":
-        return _own(DateValue(base.replace(day=1), "month", text=text))
-    if shape == "in-month":
-        return _own(DateValue(_month_before(base, _month_number(g[0]), None), "month", text=text))
     if shape == "part-month":
-        return _own(DateValue(_month_before(base, _month_number(g[1]), g[2]), "month", text=text))
-    if shape == "week-of":
-        inner = _via_dates(g[0], base, settings)
-        if inner is not None:
-            return _own(DateValue(_week_start(inner.value.start), "week", text=text))
-    if shape == "ago":
-        n = int(g[0]) if g[0].isdigit() else _SMALL.get(g[0].lower(), 1)
-        if g[1].lower() == "day":
-            return _own(DateValue(base - dt.timedelta(days=n), "day", text=text))
-        return _own(DateValue(_week_start(base) - dt.timedelta(days=7 * n), "week", text=text))
+        return _own(DateValue(_month_before(base, month_number(g[1]), g[2]), "month", text=text))
     return None
 
 
-def _via_dates(words: str, base: dt.date, settings: DateSettings) -> Resolved | None:
+def _via_dates(words: str, base: dt.date, settings: DateSettings) -> WrittenDate | None:
     try:
         value = resolve(words, settings, base=base)
     except DateError:
         return None
-    return Resolved(value, words, None, f"{_show(value)} ({value.precision})")
+    return WrittenDate(value, words, None, f"{_show(value)} ({value.precision})")
 
 
-def _own(value: DateValue) -> Resolved:
+def _own(value: DateValue) -> WrittenDate:
     """A date the dates module does not read (yet): written as ISO, with its precision."""
     if value.precision == "month":
         written: object = f"{value.start.year:04d}-{value.start.month:02d}"
@@ -179,7 +160,7 @@ def _own(value: DateValue) -> Resolved:
     else:
         written = value.start
         precision = value.precision if value.precision != "day" else None
-    return Resolved(value, written, precision, f"{_show(value)} ({value.precision}); written as ISO")
+    return WrittenDate(value, written, precision, f"{_show(value)} ({value.precision}); written as ISO")
 
 
 def _show(value: DateValue) -> str:
@@ -194,7 +175,7 @@ def _show(value: DateValue) -> str:
 
 @dataclass
 class EventGuess:
-    date: Resolved
+    date: WrittenDate
     expression: str
     title: str
     summary: str
@@ -217,9 +198,9 @@ def publication_date(text: str) -> tuple[dt.date, str] | None:
         for m in pattern.finditer(text):
             try:
                 if shape == "full":
-                    day = dt.date(int(m[3]), _month_number(m[2]), int(m[1]))
+                    day = dt.date(int(m[3]), month_number(m[2]), int(m[1]))
                 elif shape == "full-mdy":
-                    day = dt.date(int(m[3]), _month_number(m[1]), int(m[2]))
+                    day = dt.date(int(m[3]), month_number(m[1]), int(m[2]))
                 else:
                     day = dt.date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:

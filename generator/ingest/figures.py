@@ -1,4 +1,4 @@
-"""Figure claims in English sentences (spec section 8, issue point 3).
+"""Figure claims in English sentences (README: Turn source documents into draft articles).
 
 A figure is a number tied to killed, dead, died, wounded, injured, displaced,
 fled/flee or evacuated. Each sentence is rewritten with every countable number
@@ -32,6 +32,7 @@ from generator.ingest.figure_words import (
     AFTER, BEFORE, BEFORE_RE, GROUPS, KILLED, NOUN_TERMS, PATTERNS, PEOPLE_RE, QUAL, QUAL_ALL, phrase,
 )
 from generator.ingest.numbers import VAGUE, Number, numbers
+from generator.ingest.text import clip
 
 
 @dataclass
@@ -232,15 +233,15 @@ def _unsure(sentence: str, nums: list[Number], norm: _Norm, used: set[int]) -> l
             continue
         window = _window(sentence, n.start - 40, n.end + 40)
         if _TERM_NEAR.search(window):
-            out.append(Unsure(f"'{n.text}' near a toll word is not tied to it", _clip(window)))
+            out.append(Unsure(f"'{n.text}' near a toll word is not tied to it", clip(window)))
     for m in VAGUE.finditer(sentence):
         window = _window(sentence, m.start() - 30, m.end() + 40)
         if _TERM_NEAR.search(window):
-            out.append(Unsure(f"'{m.group()}' is not a number", _clip(window)))
+            out.append(Unsure(f"'{m.group()}' is not a number", clip(window)))
     if re.search(r"\bcasualties\b", sentence, re.I):
         for k, n in enumerate(norm.nums):
             if k not in used and re.match(r"\s+(?:\w+\s+)?casualties", sentence[n.end:], re.I):
-                out.append(Unsure(f"'{n.text} casualties' mixes killed and wounded", _clip(sentence)))
+                out.append(Unsure(f"'{n.text} casualties' mixes killed and wounded", clip(sentence)))
     return out
 
 
@@ -249,8 +250,3 @@ def _window(sentence: str, start: int, end: int) -> str:
     s = sentence.rfind(" ", 0, max(0, start)) + 1 if start > 0 else 0
     e = sentence.find(" ", min(len(sentence), end))
     return sentence[s: e if e != -1 else len(sentence)]
-
-
-def _clip(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

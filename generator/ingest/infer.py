@@ -20,7 +20,8 @@ from generator.ingest.events import (
 )
 from generator.ingest.figures import FigureGuess, Unsure, find_figures
 from generator.ingest.read import Document
-from generator.ingest.text import Sentence, sentences
+from generator.ingest.text import REPORTING, Sentence, clip, sentences
+from generator.model.words import WEB_URL
 
 
 class IngestError(ValueError):
@@ -47,9 +48,6 @@ class Draft:
     figures: list[FigureGuess] = field(default_factory=list)
     events: list[EventGuess] = field(default_factory=list)
     unsure: list[Unsure] = field(default_factory=list)
-
-
-_REPORTING = r"(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|estimated|counted|wrote)"
 
 
 def infer(doc: Document, vocabulary: Vocabulary, settings: DateSettings, *, date: dt.date | None = None,
@@ -115,7 +113,7 @@ def _date(doc: Document, date: dt.date | None, date_words: str, settings: DateSe
 
 def _source(doc: Document, source: str | None, url: str | None, unsure: list[Unsure]) -> Value:
     link = url or doc.meta.get("url")
-    if link and not re.match(r"^https?://[^\s/$.?#][^\s]*$", link, re.I):
+    if link and not WEB_URL.match(link):
         unsure.append(Unsure("the page's URL is not http(s); left out", link))
         link = None
     if source:
@@ -157,7 +155,7 @@ def _figures(sents: list[Sentence], vocabulary: Vocabulary, settings: DateSettin
             continue
         who = vocabulary.attribution(s.text)
         how = ""
-        if (who is None or who.strength < 3) and not re.search(rf"\b{_REPORTING}\b", s.text, re.I):
+        if (who is None or who.strength < 3) and not re.search(rf"\b{REPORTING}\b", s.text, re.I):
             # a stated attribution earlier in the paragraph ("The WHO said ... Among the dead were ..."),
             # unless this sentence names its own speaker, even one we cannot place
             for prev in reversed(sents[:i]):
@@ -173,7 +171,7 @@ def _figures(sents: list[Sentence], vocabulary: Vocabulary, settings: DateSettin
                 f.source, f.source_evidence = who.label, how + who.words
             else:
                 f.source, f.source_evidence, f.source_undecided = fallback, "nobody is named: the article's source", True
-                unsure.append(Unsure(f"who states {f.value} {f.kind}? (used the article's source)", _clip(s.text)))
+                unsure.append(Unsure(f"who states {f.value} {f.kind}? (used the article's source)", clip(s.text)))
             if as_of is not None:
                 f.as_of, f.as_of_resolved, f.as_of_evidence = as_of
             else:
@@ -195,10 +193,10 @@ def _as_of(sentence: str, base: dt.date, settings: DateSettings):
     for e in expressions(sentence):
         before = sentence[: e.start]
         tied = (
-            re.search(rf"\b{_REPORTING}\s+(?:[\w'’-]+\s+){{0,4}}$", before, re.I)
+            re.search(rf"\b{REPORTING}\s+(?:[\w'’-]+\s+){{0,4}}$", before, re.I)
             or re.search(r"(?:\bas\s+of|\bas\s+at|\bup\s+to)\s*$", before, re.I)
             or not before.strip(" ,")
-            and re.search(rf"^[^.]*?\b{_REPORTING}\b", sentence[e.end:], re.I)
+            and re.search(rf"^[^.]*?\b{REPORTING}\b", sentence[e.end:], re.I)
         )
         if not tied:
             continue
@@ -221,13 +219,13 @@ def _events(sents: list[Sentence], settings: DateSettings, base: dt.date, unsure
                 continue
             r = resolve_expression(e, base, settings)
             if r is None:
-                unsure.append(Unsure(f'"{e.text}" looks like a date but does not resolve', _clip(s.text)))
+                unsure.append(Unsure(f'"{e.text}" looks like a date but does not resolve', clip(s.text)))
                 continue
             # "14 April" or "in May" in an article of 9 April 2019 is read as 2018: more likely a plan
             yearless = (e.shape in ("day-month", "month-day", "range", "in-month", "part-month")
                         and not re.search(r"\d{4}", e.text))
             if r.value.start > base or (yearless and (base - r.value.start).days > 180):
-                unsure.append(Unsure(f'"{e.text}" is after the publication date (planned?); no event', _clip(s.text)))
+                unsure.append(Unsure(f'"{e.text}" is after the publication date (planned?); no event', clip(s.text)))
                 continue
             candidates.append((e, r))
         # a dateline or byline ("TRIPOLI, April 21, 2019 -", "Published 3 July 2019") is not an event
@@ -239,8 +237,3 @@ def _events(sents: list[Sentence], settings: DateSettings, base: dt.date, unsure
             e, r = candidates[0]
             out.append(EventGuess(r, e.text, title_of(s.text), s.text, s.start))
     return out
-
-
-def _clip(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.ingest.infer import Draft
+from generator.ingest.text import clip
 
 
-def _clip(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _show(value) -> str:
@@ -41,11 +39,11 @@ def summary_rows(draft: Draft) -> list[tuple[str, str, str]]:
 def summary(draft: Draft, width: int = 100) -> str:
     rows = summary_rows(draft)
     w1 = max(len(r[0]) for r in rows)
-    w2 = min(44, max(len(_clip(r[1], 44)) for r in rows))
+    w2 = min(44, max(len(clip(r[1], 44)) for r in rows))
     rest = max(20, width - w1 - w2 - 6)
     lines = [f"  {'found':<{w1}}  {'value':<{w2}}  evidence", f"  {'-' * w1}  {'-' * w2}  {'-' * min(rest, 40)}"]
     for kind, value, evidence in rows:
-        lines.append(f"  {kind:<{w1}}  {_clip(value, w2):<{w2}}  {_clip(evidence, rest)}")
+        lines.append(f"  {kind:<{w1}}  {clip(value, w2):<{w2}}  {clip(evidence, rest)}")
     counts = (f"  {len(draft.actors)} actor(s), {len(draft.topics)} topic(s), {len(draft.figures)} figure(s), "
               f"{len(draft.events)} event(s)")
     lines.append(counts)
@@ -57,7 +55,7 @@ def summary(draft: Draft, width: int = 100) -> str:
             if key in seen:
                 continue
             seen.add(key)
-            lines.append(f"    - {_clip(u.what, 90)}" + (f": {_clip(u.words, 70)}" if u.words else ""))
+            lines.append(f"    - {clip(u.what, 90)}" + (f": {clip(u.words, 70)}" if u.words else ""))
     else:
         lines.append("  could not decide: nothing")
     return "\n".join(lines)

@@ -1,4 +1,6 @@
-"""Paragraphs and sentences of plain text, with their positions."""
+"""Paragraphs and sentences of plain text, with their positions; the reporting verbs that ingest
+reads attribution with; :func:`clip` for reports. (Month names, number words and the web address
+pattern, which dates read too, are in :mod:`generator.model.words`.)"""
 
 from __future__ import annotations
 
@@ -11,6 +13,15 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "adm", "brig", "cmdr", "pres", "mt", "ft", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
+# Verbs that say a sentence reports a statement ("WHO said", "OCHA estimated"): infer.py reads
+# attribution of figures and events with them.
+REPORTING = r"(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|estimated|counted|wrote)"
+# The cues actors.py takes as "this organisation states it" right after its name: more tenses and
+# "puts", "warns", "notes"; not "wrote". The two lists differ on purpose as far as the tests go;
+# merging them changes what ingest writes, so it waits for an issue that may change ingest's output.
+REPORTING_CUES = (r"said|says|say|told|tells|reported|reports|estimated|estimates|counted|counts|announced|announces|"
+                  r"stated|states|added|adds|confirmed|confirms|recorded|records|put|puts|warned|warns|noted|notes")
+
 _CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
 _QUOTES_OPEN = "\"“‘'([«"
 
@@ -78,3 +89,9 @@ def _split(unit: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(unit)))
     return spans
+
+
+def clip(text, width: int = 90) -> str:
+    """Text on one line, cut to ``width`` characters with an ellipsis (for reports)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

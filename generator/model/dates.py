@@ -1,4 +1,4 @@
-"""Turning what editors write in date fields into :class:`DateValue` (spec section 3).
+"""Turning what editors write in date fields into :class:`DateValue` (README: Add an article, dates).
 
 Order of attempts, cheapest first:
 

@@ -8,15 +8,10 @@ import datetime as dt
 import re
 
 from generator.model.types import DateError, DateSettings, DateValue, Resolved
+from generator.model.words import MONTHS, NUMBER_WORDS, month_number
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
-_MONTH_NUM = {m: i + 1 for i, m in enumerate(MONTHS)}
-_MONTH_NUM.update({m[:3]: i + 1 for i, m in enumerate(MONTHS)})
-_MONTH_NUM["sept"] = 9
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMBER_WORDS = {"a": 1, "an": 1, **NUMBER_WORDS}
 
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
@@ -79,7 +74,7 @@ def english(low: str, text: str, settings: DateSettings, base: dt.date | None) -
                         f"(relative dates are allowed only for event dates)")
     for form in _DAY_FORMS:
         if m := form.match(low):
-            month, day = _month_num(m["mon"]), int(m["day"])
+            month, day = month_number(m["mon"]), int(m["day"])
             year = int(m["year"]) if m["year"] else _year_for(month, day, base, text)
             return Resolved(DateValue(_day(year, month, day, text), "day", text=text))
     for form in _RANGE_FORMS:
@@ -91,7 +86,7 @@ def english(low: str, text: str, settings: DateSettings, base: dt.date | None) -
             return Resolved(DateValue(inner.value.start, "week", text=text))
         return None
     if m := _MONTH_FORM.match(low):
-        month = _month_num(m["mon"])
+        month = month_number(m["mon"])
         if m["year"]:
             year = int(m["year"])
         else:
@@ -102,14 +97,10 @@ def english(low: str, text: str, settings: DateSettings, base: dt.date | None) -
     return None
 
 
-def _month_num(name: str) -> int:
-    return _MONTH_NUM["sept" if name.startswith("sept") else name[:3]]
-
-
 def _range(m: re.Match, text: str, base: dt.date | None) -> DateValue:
     groups = m.groupdict()
-    month2 = _month_num(groups["mon2"]) if groups.get("mon2") else None
-    month1 = _month_num(groups["mon"])
+    month2 = month_number(groups["mon2"]) if groups.get("mon2") else None
+    month1 = month_number(groups["mon"])
     end_month = month2 or month1
     d1, d2 = int(groups["day"]), int(groups["day2"])
     year = int(groups["year"]) if groups.get("year") else _year_for(end_month, d2, base, text)

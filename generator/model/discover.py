@@ -26,7 +26,7 @@ def item_id(path: Path, shown: str, problems: Problems) -> str | None:
 
 
 def discover(content_dir: Path) -> dict[str, list[Path]]:
-    """The content files of each kind, sorted, as spec section 1 lays them out."""
+    """The content files of each kind, sorted, as the README's Content guide lays them out."""
     found = {
         "articles": sorted((content_dir / "articles").rglob("*.md")),
         "notes": sorted((content_dir / "notes").rglob("*.md")),

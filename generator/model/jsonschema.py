@@ -1,4 +1,4 @@
-"""JSON Schema of the front matter (spec section 4), generated from :mod:`generator.model.schema`.
+"""JSON Schema of the front matter (README: Content guide), generated from :mod:`generator.model.schema`.
 
 The keys, which of them are required, their choices and their help all come from the
 tables in ``schema.py`` (and the enums of ``types.py`` behind them); this module only says
@@ -20,11 +20,12 @@ from generator.model import schema
 from generator.model.discover import ID_RE
 from generator.model.validate import KEBAB_RE
 from generator.model.schema import Key
+from generator.model.words import WEB_URL
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
-# The loader's test for a source url (generator.model.load.sources), in JSON Schema's regex dialect.
-URL_PATTERN = r"^[hH][tT][tT][pP][sS]?://[^\s/$.?#][^\s]*$"
+# The loader's test for a source url (model/words.py WEB_URL), in JSON Schema's regex dialect (no flags)
+URL_PATTERN = "^[hH][tT][tT][pP][sS]?" + WEB_URL.pattern.removeprefix("^https?")
 
 # What each kind is, where its files are, and its table. Order is the order of ``$defs``.
 FILE_KINDS = {

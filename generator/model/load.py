@@ -1,4 +1,4 @@
-"""Load and validate a content folder into a :class:`Briefing` (spec sections 1-4).
+"""Load and validate a content folder into a :class:`Briefing` (README: Content guide).
 
 Every problem is collected, never raised: the caller gets the briefing built from
 the valid files and the full list of problems, each with its file and line.

@@ -1,4 +1,4 @@
-"""The front-matter tables of spec section 4, as data.
+"""The front-matter tables (README: Content guide), as data.
 
 Validation (``generator.model.load``) walks these tables; nothing else restates them.
 """

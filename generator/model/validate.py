@@ -14,6 +14,7 @@ from generator.model.frontmatter import Where, data_line, typename
 from generator.model.problems import Problems, did_you_mean
 from generator.model.types import Source
 from generator.model.yamlload import LDict
+from generator.model.words import WEB_URL
 
 KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INVALID = object()
@@ -166,7 +167,7 @@ class Validator:
                 if f["name"] is INVALID or f.get("url") is INVALID:
                     continue
                 url = f.get("url")
-                if url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.I):
+                if url is not None and not WEB_URL.match(url):
                     where.error(item.lines.get("url", iline), f"source url must start with http:// or https://, not {url!r}")
                     continue
                 out.append(Source(f["name"], url))

@@ -1,4 +1,4 @@
-"""``/data/briefing.json``: the whole normalized dataset (spec section 6)."""
+"""``/data/briefing.json``: the whole normalized dataset (README: What gets published)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""First-mention links in article bodies (spec section 5).
+"""First-mention links in article bodies (README: How items are connected).
 
 The first mention of each actor becomes a Markdown link to the actor's page.
 Code (fenced, indented, inline), links, headings, HTML and reference

@@ -6,7 +6,7 @@ import functools
 import posixpath
 
 def src_of(kind: str, ident: str) -> str:
-    """Docs-tree path of an item page; its URL is /<kind>/<id>/ (spec section 2)."""
+    """Docs-tree path of an item page; its URL is /<kind>/<id>/ (README: What gets published)."""
     return f"{kind}/{ident}.md"
 
 def month_src(year: int, month: int) -> str:
