@@ -1,8 +1,8 @@
 """JSON Schema of the front matter (README: Content guide), generated from :mod:`generator.model.schema`.
 
 The keys, which of them are required, their choices and their help all come from the
-tables in ``schema.py`` (and the enums of ``types.py`` behind them); this module only says
-how each ``Key.type`` is written in JSON Schema. Editors (VS Code's YAML extension, remark,
+tables in ``schema.py`` (and the enums of ``types.py`` behind them), and each key type says how it is
+written in JSON Schema (``keytypes.py``); this module assembles the document. Editors (VS Code's YAML extension, remark,
 pre-commit hooks, ...) use it for completion and validation; ``briefing check`` remains the
 authority (it also resolves dates and checks that ids refer to existing files).
 
@@ -18,14 +18,11 @@ import json
 
 from generator.model import schema
 from generator.model.discover import ID_RE
-from generator.model.validate import KEBAB_RE
+from generator.model.keytypes import KEBAB_RE, KEY_TYPES, ref
 from generator.model.schema import Key
-from generator.model.words import WEB_URL
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
-# The loader's test for a source url (model/words.py WEB_URL), in JSON Schema's regex dialect (no flags)
-URL_PATTERN = "^[hH][tT][tT][pP][sS]?" + WEB_URL.pattern.removeprefix("^https?")
 
 # What each kind is, where its files are, and its table. Order is the order of ``$defs``.
 FILE_KINDS = {
@@ -50,10 +47,6 @@ _EVENT_DATE_HELP = (_DATE_HELP[:-1] + "; for events also words relative to the a
                     "(on Friday, yesterday, last week, 4 April, early April).")
 
 
-def _ref(name: str) -> dict:
-    return {"$ref": f"#/$defs/{name}"}
-
-
 def _helpers() -> dict[str, dict]:
     """Shared definitions used by the key types."""
     text = {"type": "string", "pattern": r"\S"}
@@ -76,47 +69,17 @@ def _helpers() -> dict[str, dict]:
         "sources": {
             "description": "Where it was reported: a name, {name, url}, or a list of them.",
             "anyOf": [
-                _ref("text"),
-                _ref("source"),
-                {"type": "array", "minItems": 1, "items": {"anyOf": [_ref("text"), _ref("source")]}},
+                ref("text"),
+                ref("source"),
+                {"type": "array", "minItems": 1, "items": {"anyOf": [ref("text"), ref("source")]}},
             ],
         },
     }
 
 
 def _value(key: Key, name: str, owner: str) -> dict:
-    """JSON Schema of one key of a table (``owner`` is the table's kind)."""
-    t = key.type
-    if t == "string":
-        out = _ref("text")
-        if (owner, name) == ("source", "url"):
-            out = {"type": "string", "pattern": URL_PATTERN}
-    elif t == "date":
-        out = _ref("date")
-    elif t == "event-date":
-        out = _ref("event-date")
-    elif t == "bool":
-        out = {"type": "boolean"}
-    elif t == "int":
-        out = {"type": "integer", "minimum": 0}
-    elif t == "enum":
-        out = {"type": "string", "enum": list(key.choices)}
-    elif t == "kebab":
-        out = _ref("kebab")
-    elif t == "kebabs":
-        out = {"type": "array", "items": _ref("kebab")}
-    elif t == "ids":
-        out = {"type": "array", "items": _ref("id")}
-    elif t == "strings":
-        out = {"type": "array", "items": _ref("text")}
-    elif t == "sources":
-        out = _ref("sources")
-    elif t == "events":
-        out = {"type": "array", "items": _ref("event")}
-    elif t == "figures":
-        out = {"type": "array", "items": _ref("figure")}
-    else:  # pragma: no cover - a new Key.type must be added here
-        raise ValueError(f"no JSON Schema for key type {t!r} ({owner}.{name})")
+    """JSON Schema of one key of a table (``owner`` is the table's kind), as its key type describes it."""
+    out = KEY_TYPES[key.type].json(key, name, owner)
     if key.help:
         # draft-07 ignores siblings of $ref, so a referenced value is wrapped to keep its help
         out = {"allOf": [out], "description": key.help} if "$ref" in out else {**out, "description": key.help}
@@ -163,7 +126,7 @@ def front_matter_schema(kind: str | None = None) -> dict:
             "description": ("Front matter of a briefing's content files. Each file kind is under $defs: "
                             + ", ".join(f"{k} ({v[1]})" for k, v in FILE_KINDS.items())
                             + "; events and figures are parts of articles."),
-            "anyOf": [_ref(k) for k in FILE_KINDS],
+            "anyOf": [ref(k) for k in FILE_KINDS],
             "$defs": defs,
         }
     if kind not in KINDS:

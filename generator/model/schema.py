@@ -1,6 +1,7 @@
 """The front-matter tables (README: Content guide), as data.
 
-Validation (``generator.model.load``) walks these tables; nothing else restates them.
+Validation (``validate.py``, with the key types of ``keytypes.py``) and the JSON Schema walk these
+tables; nothing else restates them.
 """
 
 from __future__ import annotations

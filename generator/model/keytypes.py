@@ -1,0 +1,236 @@
+"""The types of front-matter keys. Each type reads a value (or reports it with its line) and
+describes itself as JSON Schema, so the loader (:mod:`generator.model.validate`) and the schema
+generator (:mod:`generator.model.jsonschema`) share one definition of every type. The tables of
+:mod:`generator.model.schema` name a type by its key in :data:`KEY_TYPES`.
+
+``read(v, value, spec, key, where, line0, base, raw)``: ``v`` is the Validator (settings, id
+references, ``fields`` for nested tables); ``base`` is the article's date for event dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.model import schema
+from generator.model.dates import DateError, resolve_checked
+from generator.model.discover import ID_RE
+from generator.model.frontmatter import Where, data_line, typename
+from generator.model.problems import did_you_mean
+from generator.model.types import Source
+from generator.model.words import WEB_URL
+
+KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+INVALID = object()  # a value with an error (reported already)
+# The loader's test for a source url (WEB_URL), in JSON Schema's regex dialect (no flags)
+URL_PATTERN = "^[hH][tT][tT][pP][sS]?" + WEB_URL.pattern.removeprefix("^https?")
+
+
+@dataclass
+class Ref:
+    """An id in front matter, checked once every file is loaded."""
+
+    kind: str  # actors, topics, articles
+    id: str
+    where: Where
+    line0: int
+
+
+def ref(name: str) -> dict:
+    """JSON Schema: a reference to a shared definition under ``$defs``."""
+    return {"$ref": f"#/$defs/{name}"}
+
+
+class Text:
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        if isinstance(value, bool):
+            written = raw.get(key, "yes" if value else "no") if raw else ("yes" if value else "no")
+            where.error(line0, f"'{key}' was read as {str(value).lower()}; put the text in quotes: {key}: \"{written}\"")
+            return INVALID
+        if isinstance(value, (int, float, dt.date)):
+            where.error(line0, f"'{key}' must be text, not a {typename(value)}; put it in quotes")
+            return INVALID
+        if not isinstance(value, str) or not value.strip():
+            where.error(line0, f"'{key}' must be non-empty text")
+            return INVALID
+        return value.strip()
+
+    def json(self, spec, name, owner) -> dict:
+        if (owner, name) == ("source", "url"):
+            return {"type": "string", "pattern": URL_PATTERN}
+        return ref("text")
+
+
+class Date:
+    def __init__(self, relative: bool):
+        self.relative = relative  # event dates: words relative to the article's date are allowed
+
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        try:
+            resolved = resolve_checked(value, v.settings, base=base if self.relative else None)
+        except DateError as exc:
+            where.error(line0, f"'{key}': {exc}")
+            return INVALID
+        if resolved.warning:
+            where.warning(line0, f"'{key}': {resolved.warning}")
+        return resolved.value
+
+    def json(self, spec, name, owner) -> dict:
+        return ref("event-date" if self.relative else "date")
+
+
+class Bool:
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        if not isinstance(value, bool):
+            where.error(line0, f"'{key}' must be true or false")
+            return INVALID
+        return value
+
+    def json(self, spec, name, owner) -> dict:
+        return {"type": "boolean"}
+
+
+class Count:
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            where.error(line0, f"'{key}' must be a whole number >= 0, not {value!r}")
+            return INVALID
+        return value
+
+    def json(self, spec, name, owner) -> dict:
+        return {"type": "integer", "minimum": 0}
+
+
+class Choice:
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        if value not in spec.choices:
+            where.error(
+                line0,
+                f"'{key}' must be one of {', '.join(spec.choices)}, not {value!r}{did_you_mean(value, spec.choices)}",
+            )
+            return INVALID
+        return value
+
+    def json(self, spec, name, owner) -> dict:
+        return {"type": "string", "enum": list(spec.choices)}
+
+
+class Kebab:
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        if not isinstance(value, str) or not KEBAB_RE.match(value):
+            where.error(line0, f"'{key}' must be a lowercase kebab-case id like 'civilians-killed', not {value!r}")
+            return INVALID
+        return value
+
+    def json(self, spec, name, owner) -> dict:
+        return ref("kebab")
+
+
+def list_of(value, key: str, where: Where, line0: int):
+    if isinstance(value, list):
+        return value
+    example = value if isinstance(value, str) else "..."
+    where.error(line0, f"'{key}' must be a list; write it as {key}: [{example}]")
+    return INVALID
+
+
+class Words:
+    """A list of texts: plain (strings), ids of items (ids) or figure kinds (kebabs)."""
+
+    def __init__(self, item: str):
+        self.item = item  # "text", "id" or "kebab": the JSON Schema definition of an item
+
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        items = list_of(value, key, where, line0)
+        if items is INVALID:
+            return INVALID
+        out = []
+        item_lines = getattr(value, "lines", [])
+        for i, item in enumerate(items):
+            iline = item_lines[i] if i < len(item_lines) else line0
+            if not isinstance(item, str) or not item.strip():
+                where.error(iline, f"'{key}' items must be text, not {item!r}")
+                continue
+            if self.item == "id" and not ID_RE.match(item):
+                where.error(iline, f"'{item}' in '{key}' is not a valid id (lowercase letters, digits and hyphens)")
+                continue
+            if self.item == "kebab" and not KEBAB_RE.match(item):
+                where.error(iline, f"'{item}' in '{key}' is not a kebab-case figure kind")
+                continue
+            if self.item == "id":
+                v.refs.append(Ref(key if key in ("actors", "topics", "articles") else "actors", item, where, iline))
+            out.append(item.strip())
+        return out
+
+    def json(self, spec, name, owner) -> dict:
+        return {"type": "array", "items": ref(self.item)}
+
+
+class Sources:
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for i, item in enumerate(items):
+            iline = value.lines[i] if isinstance(value, list) and i < len(value.lines) else line0
+            if isinstance(item, str) and item.strip():
+                out.append(Source(item.strip()))
+            elif isinstance(item, dict):
+                f = v.fields(item, schema.SOURCE, where, "a source", None)
+                if f["name"] is INVALID or f.get("url") is INVALID:
+                    continue
+                url = f.get("url")
+                if url is not None and not WEB_URL.match(url):
+                    where.error(item.lines.get("url", iline), f"source url must start with http:// or https://, not {url!r}")
+                    continue
+                out.append(Source(f["name"], url))
+            else:
+                where.error(iline, "'source' must be a name, {name: ..., url: ...}, or a list of them")
+        if not out:
+            return INVALID
+        return out
+
+    def json(self, spec, name, owner) -> dict:
+        return ref("sources")
+
+
+class Records:
+    """A list of mappings, each checked against a table: events, figures."""
+
+    def __init__(self, table: str, what: str, definition: str):
+        self.table, self.what, self.definition = table, what, definition
+
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        items = list_of(value, key, where, line0)
+        if items is INVALID:
+            return INVALID
+        table = getattr(schema, self.table)
+        out = []
+        for i, item in enumerate(items):
+            iline = value.lines[i] if i < len(getattr(value, "lines", [])) else line0
+            if not isinstance(item, dict):
+                where.error(iline, f"each item of '{key}' must be a mapping of keys (like 'date:' and 'title:'), "
+                                   f"not {typename(item)}")
+                continue
+            out.append((v.fields(item, table, where, self.what, base), data_line(item)))
+        return out
+
+    def json(self, spec, name, owner) -> dict:
+        return {"type": "array", "items": ref(self.definition)}
+
+
+KEY_TYPES = {
+    "string": Text(),
+    "date": Date(relative=False),
+    "event-date": Date(relative=True),
+    "bool": Bool(),
+    "int": Count(),
+    "enum": Choice(),
+    "kebab": Kebab(),
+    "ids": Words("id"),
+    "strings": Words("text"),
+    "kebabs": Words("kebab"),
+    "sources": Sources(),
+    "events": Records("EVENT", "an event", "event"),
+    "figures": Records("FIGURE", "a figure", "figure"),
+}
