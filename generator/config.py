@@ -13,11 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from generator.errors import BriefingError
+
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 SEARCH_BACKENDS = ("lunr", "pagefind", "auto")
 
 
-class ConfigError(ValueError):
+class ConfigError(BriefingError, ValueError):
     """An option of the ``briefing`` plugin with a value Briefing cannot use; the message says why."""
 
 

@@ -74,3 +74,14 @@ def test_unset_values_take_the_defaults():
     assert options.title == "Site" and options.date_order == "DMY" and not options.date_order_explicit
     assert options.site_url == "https://example.org/x/"
     assert config.options_from({"date_order": "MDY"}).date_order_explicit
+
+
+def test_every_briefing_error_is_one_error_line(mars: Path, monkeypatch):
+    from generator.errors import BriefingError
+
+    assert all(issubclass(cls, BriefingError) for cls in (config.ConfigError, ProjectError))
+    monkeypatch.chdir(mars)
+    result = CliRunner().invoke(main, ["ingest", "--dry-run", "-"], input="Text.")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "Traceback" not in result.output
+    assert "option 'timezone': unknown time zone 'Mars/Olympus'" in result.output

@@ -10,7 +10,6 @@ import click
 from generator.model.dates import DateError, resolve
 from generator.ingest import (
     IngestError,
-    ProjectError,
     ReadError,
     article_id,
     draft_of,
@@ -49,10 +48,7 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
     Every guess is marked '# inferred: <the words it came from>' for review. Existing files
     are never overwritten unless --force is given.
     """
-    try:
-        project = find_project(project_path)
-    except ProjectError as exc:
-        raise click.ClickException(str(exc)) from None
+    project = find_project(project_path)  # a ProjectError is one error line (cli/__init__.py)
     date = None
     if date_text is not None:
         try:

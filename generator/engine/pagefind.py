@@ -27,6 +27,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.errors import BriefingError
+
 # "auto" picks Pagefind from this many articles on (bench/README.md, "Search backends": lunr keeps
 # the reader waiting longer than Pagefind from a few hundred articles on, and the gap grows with N)
 AUTO_PAGEFIND_ARTICLES = 300
@@ -45,7 +47,7 @@ def auto_backend(articles: int) -> str:
     return "pagefind" if articles >= AUTO_PAGEFIND_ARTICLES else "lunr"
 
 
-class PagefindError(RuntimeError):
+class PagefindError(BriefingError, RuntimeError):
     """Pagefind is missing or failed; the message says what to do."""
 
 

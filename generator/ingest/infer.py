@@ -9,6 +9,7 @@ from pathlib import PurePath
 from urllib.parse import urlparse
 
 from generator.model.dates import DateError, DateSettings, resolve
+from generator.errors import BriefingError
 from generator.ingest.actors import Vocabulary
 from generator.ingest.events import (
     EventGuess,
@@ -24,7 +25,7 @@ from generator.ingest.text import REPORTING, Sentence, clip, sentences
 from generator.model.words import WEB_URL
 
 
-class IngestError(ValueError):
+class IngestError(BriefingError, ValueError):
     """This document cannot become a draft; the message says what to do."""
 
 

@@ -13,11 +13,12 @@ import yaml
 
 from generator.config import ConfigError, options_from
 from generator.model.dates import DateSettings
+from generator.errors import BriefingError
 from generator.ingest.actors import Vocabulary
 from generator.model.load import load
 
 
-class ProjectError(ValueError):
+class ProjectError(BriefingError, ValueError):
     pass
 
 

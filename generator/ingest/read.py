@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+from generator.errors import BriefingError
 
-class ReadError(ValueError):
+
+class ReadError(BriefingError, ValueError):
     """A document that cannot be ingested; the message says why and what to do."""
 
 

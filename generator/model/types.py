@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.config import Options
+from generator.errors import BriefingError
 
 PRECISIONS = ("day", "week", "month", "year")
 STATUSES = ("reported", "claimed", "confirmed", "denied", "disputed")
@@ -36,7 +37,7 @@ class DateValue:
         return self.start.isoformat()
 
 
-class DateError(ValueError):
+class DateError(BriefingError, ValueError):
     """A date text that cannot be resolved; the message says why."""
 
 

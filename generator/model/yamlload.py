@@ -7,6 +7,8 @@ from __future__ import annotations
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from generator.errors import BriefingError
+
 try:  # the C scanner is much faster; construction stays in Python
     _Base = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -25,7 +27,7 @@ class LList(list):
     lines: list
 
 
-class FrontMatterError(ValueError):
+class FrontMatterError(BriefingError, ValueError):
     def __init__(self, message: str, line: int = 0):
         super().__init__(message)
         self.line = line  # 0-based, inside the front matter
