@@ -6,10 +6,10 @@ expected.txt is what `briefing check` prints for that folder.
 
 from __future__ import annotations
 
-import os
 import random
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from support import FIXTURES
@@ -21,12 +21,9 @@ BAD = FIXTURES / "bad"
 
 
 def check(folder: Path):
-    old = os.getcwd()
-    os.chdir(folder)
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
         return CliRunner().invoke(main, ["check"])
-    finally:
-        os.chdir(old)
 
 
 def test_check_reports_every_case_once_and_exits_1():
