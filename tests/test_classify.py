@@ -120,23 +120,25 @@ Second paragraph.
 
 
 @pytest.fixture
-def derived(tmp_path: Path):
+def loaded(tmp_path: Path):
+    """FILES written to a folder and loaded."""
     for rel, text in FILES.items():
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     briefing, problems = load(tmp_path / "content", root=tmp_path)
     assert [str(p) for p in problems.items] == []
-    index = derive(briefing)
+    return briefing
+
+
+@pytest.fixture
+def derived(loaded):
+    index = derive(loaded)
     return index.briefing, index
 
 
-def test_derive_leaves_the_loaded_model_as_it_was(tmp_path: Path):
-    for rel, text in FILES.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    briefing, _ = load(tmp_path / "content", root=tmp_path)
+def test_derive_leaves_the_loaded_model_as_it_was(loaded):
+    briefing = loaded
     before = copy.deepcopy(briefing)
     index = derive(briefing)
     assert briefing == before  # drafts still there, no derived field filled in

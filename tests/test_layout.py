@@ -97,3 +97,19 @@ def test_no_crowded_room():
     long = {str(p.relative_to(ROOT)): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text("utf-8").splitlines())) > 350}
     assert long == {}
+
+
+def test_no_module_level_cache():
+    """Content and results live in a BuildCache, not in a module: no module starts an empty dict,
+    list or set at its top level to fill later."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.parse(path.read_text("utf-8")).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            empty = (isinstance(value, (ast.Dict, ast.List, ast.Set)) and not getattr(value, "keys", None)
+                     and not getattr(value, "elts", None)) or (
+                isinstance(value, ast.Call) and getattr(value.func, "id", "") in ("dict", "list", "set", "defaultdict")
+                and not value.args)
+            if empty:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert found == []

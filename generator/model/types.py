@@ -1,7 +1,8 @@
 """Typed model of a briefing: what editors write, after loading and validation.
 
-Loading fills the declared fields; ``generator.derive`` fills the derived ones
-(detected actors and topics, entries). Nothing here knows about MkDocs.
+Loading fills the declared fields; ``generator.derive`` fills the derived ones (detected actors
+and topics, entries) in copies it returns, never in what was loaded. Also the date types that
+every reader of dates shares (DateSettings, DateError, Resolved). Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
@@ -189,6 +190,6 @@ class Briefing:
     index_body: str | None = None  # body of content/index.md, shown above the home page
     changed: dict[str, dt.date] = field(default_factory=dict)  # file path -> last change (git)
     digests: dict[str, str] = field(default_factory=dict)  # file path -> hash of its bytes (caches key on it)
-    # derived (generator.derive.derive fills these)
+    # derived (in the briefing that generator.derive.derive returns)
     entries: list[Event] = field(default_factory=list)  # timeline order, oldest first
     figures: list[Figure] = field(default_factory=list)
