@@ -2,7 +2,9 @@
 session, owns and passes down (load, derive, pages). No module keeps content or results of its own.
 
 A fresh BuildCache is a build from scratch; reusing one across builds changes what is computed
-again, never what is built (every entry is keyed by everything its value depends on).
+again, never what is built (every entry is keyed by everything its value depends on). Two
+``lru_cache``s remain at module level, each on a pure function of its arguments (what it returns
+depends on nothing else): model/dates.py's reading of a date text and pages/urls.py's relpath.
 """
 
 from __future__ import annotations

@@ -1,2 +1,3 @@
 """The MkDocs adapter: plugin.py (the ``briefing`` plugin's hooks), preview.py (what ``briefing serve``
-keeps between builds) and pagefind.py (the Pagefind search backend). Nothing below imports MkDocs."""
+keeps between builds), search.py (which search backend a build uses) and pagefind.py (Pagefind's
+binary and index). Nothing below imports MkDocs."""

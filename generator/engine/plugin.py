@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from generator import build
 from generator.cache import BuildCache
 from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
-from generator.engine import pagefind
+from generator.engine import pagefind, search
 from generator.pages.static import ASSET_CSS, ASSET_JS
 from generator.engine.preview import Preview
 
@@ -25,11 +25,6 @@ _TOKEN = re.compile(r"<!--(BFBLOCK[0-9a-f]{12}N[0-9]+)-->")
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 THEME_DIR = str(Path(__file__).parent.parent / "theme")
-# search_backend: pagefind adds this folder to the theme: its partials/search.html draws Material's search box
-# for assets/briefing/search-pagefind.js (copied from it as a theme file) instead of Material's lunr code
-PAGEFIND_THEME_DIR = str(Path(__file__).parent.parent / "theme_pagefind")
-PAGEFIND_JS = "assets/briefing/search-pagefind.js"
-KINDS = ("articles", "notes", "actors", "topics")
 
 
 class _Option(c.BaseConfigOption):
@@ -62,7 +57,7 @@ class BriefingPlugin(BasePlugin):
         # (`briefing build` puts in it the content its check loaded; the build takes it from there).
         self.cache = BuildCache()
         self.pagefind = None  # the Pagefind binary when this build indexes with it
-        self._told_serve_search = False
+        self.told_serve_search = False
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -75,7 +70,7 @@ class BriefingPlugin(BasePlugin):
         self.serving = False
         self.preview = Preview(dirty=False)
         self.cache = BuildCache()
-        self._told_serve_search = False
+        self.told_serve_search = False
 
     def on_config(self, config):
         if not config.use_directory_urls:
@@ -102,65 +97,13 @@ class BriefingPlugin(BasePlugin):
                 {"Topics": "topics/index.md"},
                 {"Notes": "notes/index.md"},
             ]
-        self._configure_search(config)
+        search.configure(self, config, THEME_DIR)
         return config
-
-    def _configure_search(self, config) -> None:
-        """search_backend: pagefind: Material's search box without Material's lunr index."""
-        self.pagefind = None
-        backend = self.config.search_backend
-        if backend == "auto" and self.serving and self._told_serve_search:
-            backend = "lunr"  # the preview's choice is made: no need to count the articles again
-        if backend == "auto":
-            articles = build.count_articles(config.docs_dir)
-            backend = pagefind.auto_backend(articles)
-            log.debug(f"search_backend: auto: {articles} articles, so {backend}")
-        if backend == "pagefind" and self.serving:
-            # Pagefind indexes the whole site after every build (seconds at 1,000 articles); the preview
-            # keeps Material's search, which a dirty rebuild updates page by page.
-            if not self._told_serve_search:
-                log.info("briefing serve: the preview searches with Material's built-in search; "
-                         "the built site uses Pagefind")
-                self._told_serve_search = True
-            backend = "lunr"
-        if backend == "pagefind":
-            try:
-                self.pagefind = pagefind.find_pagefind()  # fail now rather than after a long build
-            except pagefind.PagefindError as exc:
-                if self.config.search_backend != "auto":
-                    raise PluginError(str(exc)) from exc
-                log.warning(f"search_backend: auto: {articles} articles call for Pagefind, but {exc}; "
-                            "using Material's lunr search meanwhile")
-                backend = "lunr"
-        self.search_backend = backend
-        if backend != "pagefind":
-            return
-        dirs = config.theme.dirs
-        if PAGEFIND_THEME_DIR not in dirs:
-            dirs.insert(dirs.index(THEME_DIR) if THEME_DIR in dirs else 0, PAGEFIND_THEME_DIR)
-        if all(str(x) != PAGEFIND_JS for x in config.extra_javascript):
-            config.extra_javascript.append(PAGEFIND_JS)
-        # Material's header draws the search box (our partials/search.html) only when its search plugin
-        # is in config.plugins and enabled. Keep it there, but unhook its events so that it neither parses
-        # every page nor writes search/search_index.json. Its on_config may still run: it only reads config.
-        search = config.plugins.get("material/search")
-        if search is None:
-            from material.plugins.search.plugin import SearchPlugin
-
-            search = SearchPlugin()
-            search.load_config({})
-            dict.__setitem__(config.plugins, "material/search", search)  # for the header only: no events
-        elif not search.config.enabled:
-            log.warning("search_backend: pagefind, but Material's search plugin has enabled: false, which hides "
-                        "the search box")
-        for event, methods in config.plugins.events.items():
-            if event != "config":  # the list being run right now
-                methods[:] = [m for m in methods if getattr(m, "__self__", None) is not search]
 
     @event_priority(100)  # before Material's search plugin writes its index
     def _keep_search_whole(self, *, config):
         if self.preview.dirty:
-            self.preview.merge_search(_material_search(config), self._files)
+            self.preview.merge_search(search.material_search(config), self._files)
 
     def on_nav(self, nav, *, config, files):
         self._files = files
@@ -250,13 +193,3 @@ class BriefingPlugin(BasePlugin):
             output = _TOKEN.sub(lambda m: wrap.format(blocks[m.group(1)]) if m.group(1) in blocks else m.group(),
                                 output)
         return output
-
-
-def _material_search(config):
-    """Material's search plugin when it is in use (not with search_backend: pagefind)."""
-    from material.plugins.search.plugin import SearchPlugin
-
-    for plugin in config.plugins.values():
-        if isinstance(plugin, SearchPlugin) and getattr(plugin, "search_index", None) is not None:
-            return plugin
-    return None
