@@ -1,7 +1,7 @@
 """The one-way flow of a build: content files -> model -> history -> derived facts -> pages.
 
 Plain functions and data, no MkDocs types: the MkDocs adapter, the CLI and the tests call
-:func:`check` and :func:`run`. ``briefing build`` loads the content once: its check keeps what it
+:func:`check` and :func:`run`; an engine reaches the core through this module (and config, cache). ``briefing build`` loads the content once: its check keeps what it
 loaded in the :class:`BuildCache` it hands to the build, and :func:`run` takes it from there.
 """
 
@@ -21,6 +21,9 @@ from generator.model.load import load
 from generator.model.problems import Problems
 from generator.model.types import Briefing
 from generator.pages import Generated, build_pages
+from generator.pages.static import ASSET_CSS, ASSET_JS  # for an engine: the CSS and JavaScript pages link
+
+__all__ = ["ASSET_CSS", "ASSET_JS", "Result", "check", "count_articles", "run"]
 
 
 @dataclass

@@ -113,3 +113,10 @@ def test_no_module_level_cache():
             if empty:
                 found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+def test_the_engine_reaches_the_core_through_build():
+    allowed = {"generator.build", "generator.config", "generator.cache", "generator.errors"}
+    wrong = [f"{m} -> {t}" for m, targets in graph().items() if m.startswith("generator.engine")
+             for t in targets if not t.startswith("generator.engine") and t not in allowed]
+    assert wrong == []

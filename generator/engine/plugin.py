@@ -16,7 +16,6 @@ from generator import build
 from generator.cache import BuildCache
 from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
 from generator.engine import pagefind, search
-from generator.pages.static import ASSET_CSS, ASSET_JS
 from generator.engine.preview import Preview
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -83,10 +82,10 @@ class BriefingPlugin(BasePlugin):
         for ext in REQUIRED_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
-        for css in ASSET_CSS:
+        for css in build.ASSET_CSS:
             if css not in config.extra_css:
                 config.extra_css.append(css)
-        for js in ASSET_JS:
+        for js in build.ASSET_JS:
             if all(str(x) != js for x in config.extra_javascript):
                 config.extra_javascript.append(js)
         if config.nav is None:
