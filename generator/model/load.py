@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.dates import DateError, DateSettings, resolve_checked
+from generator.dates import DateError, DateSettings, RelativeDateError, resolve_checked
 from generator.model import schema
 from generator.model.problems import Problems, did_you_mean
 from generator.model.types import (
@@ -150,6 +150,14 @@ class _Loader:
         if t in ("date", "event-date"):
             try:
                 resolved = resolve_checked(value, self.settings, base=base if t == "event-date" else None)
+            except RelativeDateError as exc:
+                message = str(exc)
+                if t == "event-date":  # no base: the article's own date is missing or invalid
+                    text = " ".join(str(value).split())
+                    message = (f"'{text}' is relative, so it needs the article's 'date' to resolve against; "
+                               f"give the article a valid date, or write this one in full (e.g. 12 April 2019)")
+                where.error(line0, f"'{key}': {message}")
+                return INVALID
             except DateError as exc:
                 where.error(line0, f"'{key}': {exc}")
                 return INVALID
