@@ -32,6 +32,9 @@ from generator.model.yamlload import HANDLER, FrontMatterError, LDict, split
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INVALID = object()
+# Characters that XML (feed.xml) and HTML cannot carry: C0 controls but tab, newline and
+# carriage return; DEL; lone surrogates; U+FFFE and U+FFFF.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -146,6 +149,8 @@ class _Loader:
             if not isinstance(value, str) or not value.strip():
                 where.error(line0, f"'{key}' must be non-empty text")
                 return INVALID
+            if _control(value, key, where, line0):
+                return INVALID
             return value.strip()
         if t in ("date", "event-date"):
             try:
@@ -198,6 +203,8 @@ class _Loader:
                 if not isinstance(item, str) or not item.strip():
                     where.error(iline, f"'{key}' items must be text, not {item!r}")
                     continue
+                if _control(item, key, where, iline):
+                    continue
                 if t == "ids" and not ID_RE.match(item):
                     where.error(iline, f"'{item}' in '{key}' is not a valid id (lowercase letters, digits and hyphens)")
                     continue
@@ -242,7 +249,8 @@ class _Loader:
         for i, item in enumerate(items):
             iline = value.lines[i] if isinstance(value, list) and i < len(value.lines) else line0
             if isinstance(item, str) and item.strip():
-                out.append(Source(item.strip()))
+                if not _control(item, "source", where, iline):
+                    out.append(Source(item.strip()))
             elif isinstance(item, dict):
                 f = self.fields(item, schema.SOURCE, where, "a source", None)
                 if f["name"] is INVALID or f.get("url") is INVALID:
@@ -261,6 +269,16 @@ class _Loader:
 
 def data_line(data) -> int:
     return getattr(data, "line", 0)
+
+
+def _control(text: str, key: str, where: _File, line0: int) -> bool:
+    """Report a character that a page or feed.xml cannot carry; True if there is one."""
+    m = CONTROL_RE.search(text)
+    if m is None:
+        return False
+    where.error(line0, f"'{key}' contains the control character U+{ord(m.group()):04X}, which web pages and "
+                       f"feed.xml cannot carry; remove it (it often comes with text pasted from a PDF or a terminal)")
+    return True
 
 
 def _typename(value) -> str:
