@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.dates import DateError, DateSettings, RelativeDateError, resolve_checked
+from generator.derive.mentions import common_word
 from generator.model import schema
 from generator.model.problems import Problems, did_you_mean
 from generator.model.types import (
@@ -35,6 +36,9 @@ INVALID = object()
 # Characters that XML (feed.xml) and HTML cannot carry: C0 controls but tab, newline and
 # carriage return; DEL; lone surrogates; U+FFFE and U+FFFF.
 CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Names, aliases, titles and keywords are matched in every text, through a pattern nested as
+# deep as the longest of them; no real name comes near this.
+MATCHED_MAX = 150
 
 
 @dataclass
@@ -469,10 +473,47 @@ def _validate(loader: _Loader, kind: str, ident: str, path: Path, shown: str, ra
             item = _article(own, data, body, where, ident, today)
         else:
             f = own.fields(data, schema.KINDS[kind], where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
+            if kind in _MATCHED:
+                _matched_words(own, kind, data, f, where)
             item = _BUILDERS[kind](f, ident, shown, body) if _ok(f) else None
     refs = [(r.kind, r.id, r.where.path, r.where.base, r.line0) for r in own.refs]
     return _Validated(pickle.dumps(item, pickle.HIGHEST_PROTOCOL) if item is not None else None,
                       list(own.problems.items), refs)
+
+
+# Per kind: the single word key and the list key whose words are matched in every text.
+_MATCHED = {"actors": ("name", "aliases", "actor", "alias"), "topics": ("title", "keywords", "topic", "keyword")}
+
+
+def _matched_words(loader: _Loader, kind: str, data, f: dict, where: _File) -> None:
+    """Names, aliases, titles and keywords find mentions in every text: refuse what would break
+    the matching (a word of 1,000 characters), warn about what would match nearly everywhere."""
+    one, many, what, item = _MATCHED[kind]
+    lines = getattr(data, "lines", {})
+    if isinstance(f.get(one), str) and len(f[one]) > MATCHED_MAX:
+        where.error(lines.get(one, 0), f"'{one}' is {len(f[one])} characters long; it is matched in every text, "
+                                       f"so keep it to at most {MATCHED_MAX}")
+        f[one] = INVALID
+    words = data.get(many)
+    if not isinstance(words, list) or f.get(many) is INVALID:
+        return
+    kept = []
+    for i, word in enumerate(words):
+        line0 = words.lines[i] if i < len(getattr(words, "lines", [])) else lines.get(many, 0)
+        if not isinstance(word, str) or word.strip() not in (f.get(many) or []):
+            continue  # already reported
+        word = word.strip()
+        if len(word) > MATCHED_MAX:
+            where.error(line0, f"{item} of {len(word)} characters in '{many}'; {many} are matched in every "
+                               f"text, so keep each to at most {MATCHED_MAX}")
+            continue
+        kept.append(word)
+        why = common_word(word, loader.settings.languages)
+        if why:
+            where.warning(line0, f"{item} '{word}' is {why}: it would tie this {what} to nearly every article; "
+                                 f"remove it or make it longer" + (" (or write an acronym in capitals: capitals "
+                                 f"match only capitals)" if len(word) < 3 else ""))
+    f[many] = kept
 
 
 def _shown(path: Path, root: Path) -> str:
