@@ -17,6 +17,7 @@ from generator.dates import DateError, DateSettings, RelativeDateError, resolve_
 from generator.derive.mentions import common_word
 from generator.model import schema
 from generator.model.problems import Problems, did_you_mean
+from generator.model.safety import BodyChecker
 from generator.model.types import (
     Actor,
     Article,
@@ -48,6 +49,7 @@ class _File:
     path: str
     base: int  # file line of the opening '---'
     problems: Problems
+    body_line: int = 1  # file line of the body's first line
 
     def error(self, line0: int | None, message: str) -> None:
         self.problems.error(self.path, self.base + (line0 or 0), message)
@@ -71,6 +73,7 @@ class _Loader:
     refs: list[_Ref] = field(default_factory=list)
     broken: set[tuple[str, str]] = field(default_factory=set)  # items whose file has errors
     digests: dict[str, str] = field(default_factory=dict)  # shown path -> hash of the file's bytes
+    bodies: BodyChecker | None = None  # None: trusted_html, bodies are not checked
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -103,6 +106,7 @@ class _Loader:
             where.error(1, "no front matter; start the file with a '---' line, the keys, and another '---' line")
             return None
         where.base = base
+        where.body_line = text.count("\n", 0, len(text) - len(body)) + 1
         try:
             data, duplicates = HANDLER.load(fm)
         except FrontMatterError as exc:
@@ -387,14 +391,16 @@ def discover(content_dir: Path) -> dict[str, list[Path]]:
 
 
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
-         today: dt.date | None = None) -> tuple[Briefing, Problems]:
+         today: dt.date | None = None, check_bodies: bool = True) -> tuple[Briefing, Problems]:
     """Load every content file under ``content_dir``.
 
     Paths in problems are shown relative to ``root`` (default: the content folder's parent).
+    Bodies are checked for active content (:mod:`generator.model.safety`) unless ``check_bodies``
+    is false (``trusted_html: true``).
     """
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
-    loader = _Loader(settings)
+    loader = _Loader(settings, bodies=BodyChecker() if check_bodies else None)
     problems = loader.problems
     briefing = Briefing()
     seen: dict[tuple[str, str], str] = {}
@@ -417,7 +423,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 loader.broken.add((kind, ident))
                 continue
             digest = loader.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
-            key = (kind, ident, shown, digest, settings, today)
+            key = (kind, ident, shown, digest, settings, today, check_bodies)
             cached = _VALIDATED.get(key)
             if cached is None:
                 cached = _VALIDATED[key] = _validate(loader, kind, ident, path, shown, raw, today)
@@ -432,8 +438,10 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
 
     index = content_dir / "index.md"
     if index.exists():
-        read = loader.read(index, _shown(index, root)) if index.read_bytes().lstrip().startswith(b"---") else None
+        shown = _shown(index, root)
+        read = loader.read(index, shown) if index.read_bytes().lstrip().startswith(b"---") else None
         briefing.index_body = read[1] if read else index.read_text("utf-8-sig")
+        _check_body(loader, briefing.index_body, read[2] if read else _File(shown, 0, problems))
 
     _check_refs(loader, briefing)
     briefing.digests = loader.digests
@@ -464,7 +472,7 @@ _VALIDATED_MAX = 50_000
 def _validate(loader: _Loader, kind: str, ident: str, path: Path, shown: str, raw: bytes,
               today: dt.date) -> _Validated:
     """Read and validate one file with a loader of its own, to keep what it adds."""
-    own = _Loader(loader.settings)
+    own = _Loader(loader.settings, bodies=loader.bodies)
     item = None
     read = own.read(path, shown, raw)
     if read is not None:
@@ -476,9 +484,18 @@ def _validate(loader: _Loader, kind: str, ident: str, path: Path, shown: str, ra
             if kind in _MATCHED:
                 _matched_words(own, kind, data, f, where)
             item = _BUILDERS[kind](f, ident, shown, body) if _ok(f) else None
+        _check_body(own, body, where)
     refs = [(r.kind, r.id, r.where.path, r.where.base, r.line0) for r in own.refs]
     return _Validated(pickle.dumps(item, pickle.HIGHEST_PROTOCOL) if item is not None else None,
                       list(own.problems.items), refs)
+
+
+def _check_body(loader: _Loader, body: str, where: _File) -> None:
+    """Active content in a body (unless trusted_html), each at its file line."""
+    if loader.bodies is None:
+        return
+    for finding in loader.bodies.check(body):
+        loader.problems.error(where.path, where.body_line + finding.line - 1, finding.message)
 
 
 # Per kind: the single word key and the list key whose words are matched in every text.
