@@ -12,6 +12,9 @@ Order of attempts, cheapest first:
 Results are cached per (text, base date, settings). dateparser is never allowed to fill a
 missing part from "now": a reading without a year needs a base date (the article's), and a
 reading that changes with the base is refused where no base is allowed.
+
+Dates must lie between :data:`FIRST_DAY` and :data:`LAST_DAY`: the build computes days around
+every date (the end of a week, a chart's margin), which must stay inside Python's calendar.
 """
 
 from __future__ import annotations
@@ -69,9 +72,17 @@ _AFTER = re.compile(r"^after\s+" + _NUM + r"\s+(?P<unit>day|week)s?\s+of\s+\w[\w
 
 _NOT_DATES = {"now", "currently", "recently", "soon", "later", "earlier", "lately", "nowadays"}
 
+# A year's margin at both ends of Python's calendar (years 1 to 9999).
+FIRST_DAY = dt.date(2, 1, 1)
+LAST_DAY = dt.date(9998, 12, 31)
+
 
 class DateError(ValueError):
     """A date text that cannot be resolved; the message says why."""
+
+
+class RelativeDateError(DateError):
+    """A date relative to another one ("yesterday") where there is none to resolve it against."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +118,30 @@ def resolve_checked(value: object, settings: DateSettings = DateSettings(), *,
     it ("on Friday", "yesterday", "4 April") are allowed (event dates only).
     Raises :class:`DateError` for text that cannot be resolved.
     """
+    try:
+        resolved = _resolve_value(value, settings, base)
+    except DateError:
+        raise
+    except (OverflowError, ValueError):  # "last week" of 0001-01-03, "two years ago" of year 1
+        raise DateError(f"'{_shown(value)}' cannot be resolved: it falls outside the years "
+                        f"{FIRST_DAY.year} to {LAST_DAY.year}") from None
+    got = resolved.value
+    if got.start < FIRST_DAY or (got.end or got.start) > LAST_DAY:
+        text = _shown(value)
+        day = got.start if got.start < FIRST_DAY else got.end or got.start
+        reading = f" ({day.isoformat()})" if text != day.isoformat() else ""
+        raise DateError(f"'{text}'{reading} is outside the years {FIRST_DAY.year} to {LAST_DAY.year} "
+                        f"that Briefing can show; check the year")
+    return resolved
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _resolve_value(value: object, settings: DateSettings, base: dt.date | None) -> Resolved:
     if isinstance(value, dt.datetime):
         warning = None
         if value.tzinfo is None:
@@ -201,7 +236,7 @@ def _english(low: str, text: str, settings: DateSettings, base: dt.date | None) 
         if rel is not None:
             return Resolved(rel)
     elif _relative(low, text, dt.date(2000, 1, 1)) is not None:
-        raise DateError(f"'{text}' is relative to a date; write a full date such as 12 April 2019 "
+        raise RelativeDateError(f"'{text}' is relative to a date; write a full date such as 12 April 2019 "
                         f"(relative dates are allowed only for event dates)")
     for form in _DAY_FORMS:
         if m := form.match(low):
@@ -324,7 +359,7 @@ def _dateparser(text: str, settings: DateSettings, base: dt.date | None) -> Date
         if None in readings:
             continue
         if len(readings) > 1:
-            raise DateError(f"'{text}' is relative to a date; write a full date such as 12 April 2019 "
+            raise RelativeDateError(f"'{text}' is relative to a date; write a full date such as 12 April 2019 "
                             f"(relative dates are allowed only for event dates)")
         (day,) = readings
         if precision == "month":

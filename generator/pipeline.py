@@ -34,6 +34,7 @@ class Options:
     history: bool = True  # read file change dates from git
     profile_entries: int = 50
     ledger_rows: int = 100
+    trusted_html: bool = False  # bodies may hold script, frames, event handlers (no active-content check)
 
     @property
     def dates(self) -> DateSettings:
@@ -56,7 +57,8 @@ class Result:
 def check(content_dir: Path | str, options: Options = Options(), *, root: Path | str | None = None,
           today: dt.date | None = None) -> Result:
     """Load and validate only."""
-    briefing, problems = load(content_dir, options.dates, root=root, today=today)
+    briefing, problems = load(content_dir, options.dates, root=root, today=today,
+                          check_bodies=not options.trusted_html)
     return Result(briefing, problems)
 
 

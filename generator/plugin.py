@@ -48,6 +48,10 @@ class BriefingConfig(Config):
     """lunr: Material's search (one index every reader downloads whole); pagefind: Pagefind's chunked
     index, built after the build, in Material's search box (needs `pip install 'pagefind[bin]'`);
     auto: pagefind from searchindex.AUTO_PAGEFIND_ARTICLES articles on, lunr below."""
+    trusted_html = c.Type(bool, default=False)
+    """Allow active content in bodies: <script>, <iframe> from non-https addresses, on...= event handlers,
+    javascript:/vbscript:/data: URLs. Off by default: check and build report each as an error; set it for a
+    desk that embeds widgets on purpose."""
 
 
 def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | None = None) -> pipeline.Options:
@@ -62,6 +66,7 @@ def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | 
         month_page_threshold=plugin_config.month_page_threshold,
         profile_entries=plugin_config.profile_entries,
         ledger_rows=plugin_config.ledger_rows,
+        trusted_html=plugin_config.trusted_html,
     )
 
 

@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.dates import DateError, DateSettings, resolve_checked
+from generator.dates import DateError, DateSettings, RelativeDateError, resolve_checked
+from generator.derive.mentions import common_word
 from generator.model import schema
 from generator.model.problems import Problems, did_you_mean
+from generator.model.safety import BodyChecker
 from generator.model.types import (
     Actor,
     Article,
@@ -32,6 +34,12 @@ from generator.model.yamlload import HANDLER, FrontMatterError, LDict, split
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 KEBAB_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 INVALID = object()
+# Characters that XML (feed.xml) and HTML cannot carry: C0 controls but tab, newline and
+# carriage return; DEL; lone surrogates; U+FFFE and U+FFFF.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Names, aliases, titles and keywords are matched in every text, through a pattern nested as
+# deep as the longest of them; no real name comes near this.
+MATCHED_MAX = 150
 
 
 @dataclass
@@ -41,6 +49,7 @@ class _File:
     path: str
     base: int  # file line of the opening '---'
     problems: Problems
+    body_line: int = 1  # file line of the body's first line
 
     def error(self, line0: int | None, message: str) -> None:
         self.problems.error(self.path, self.base + (line0 or 0), message)
@@ -64,6 +73,7 @@ class _Loader:
     refs: list[_Ref] = field(default_factory=list)
     broken: set[tuple[str, str]] = field(default_factory=set)  # items whose file has errors
     digests: dict[str, str] = field(default_factory=dict)  # shown path -> hash of the file's bytes
+    bodies: BodyChecker | None = None  # None: trusted_html, bodies are not checked
 
     # ---- reading -------------------------------------------------------------------------
 
@@ -96,6 +106,7 @@ class _Loader:
             where.error(1, "no front matter; start the file with a '---' line, the keys, and another '---' line")
             return None
         where.base = base
+        where.body_line = text.count("\n", 0, len(text) - len(body)) + 1
         try:
             data, duplicates = HANDLER.load(fm)
         except FrontMatterError as exc:
@@ -146,10 +157,20 @@ class _Loader:
             if not isinstance(value, str) or not value.strip():
                 where.error(line0, f"'{key}' must be non-empty text")
                 return INVALID
+            if _control(value, key, where, line0):
+                return INVALID
             return value.strip()
         if t in ("date", "event-date"):
             try:
                 resolved = resolve_checked(value, self.settings, base=base if t == "event-date" else None)
+            except RelativeDateError as exc:
+                message = str(exc)
+                if t == "event-date":  # no base: the article's own date is missing or invalid
+                    text = " ".join(str(value).split())
+                    message = (f"'{text}' is relative, so it needs the article's 'date' to resolve against; "
+                               f"give the article a valid date, or write this one in full (e.g. 12 April 2019)")
+                where.error(line0, f"'{key}': {message}")
+                return INVALID
             except DateError as exc:
                 where.error(line0, f"'{key}': {exc}")
                 return INVALID
@@ -189,6 +210,8 @@ class _Loader:
                 iline = item_lines[i] if i < len(item_lines) else line0
                 if not isinstance(item, str) or not item.strip():
                     where.error(iline, f"'{key}' items must be text, not {item!r}")
+                    continue
+                if _control(item, key, where, iline):
                     continue
                 if t == "ids" and not ID_RE.match(item):
                     where.error(iline, f"'{item}' in '{key}' is not a valid id (lowercase letters, digits and hyphens)")
@@ -234,7 +257,8 @@ class _Loader:
         for i, item in enumerate(items):
             iline = value.lines[i] if isinstance(value, list) and i < len(value.lines) else line0
             if isinstance(item, str) and item.strip():
-                out.append(Source(item.strip()))
+                if not _control(item, "source", where, iline):
+                    out.append(Source(item.strip()))
             elif isinstance(item, dict):
                 f = self.fields(item, schema.SOURCE, where, "a source", None)
                 if f["name"] is INVALID or f.get("url") is INVALID:
@@ -253,6 +277,16 @@ class _Loader:
 
 def data_line(data) -> int:
     return getattr(data, "line", 0)
+
+
+def _control(text: str, key: str, where: _File, line0: int) -> bool:
+    """Report a character that a page or feed.xml cannot carry; True if there is one."""
+    m = CONTROL_RE.search(text)
+    if m is None:
+        return False
+    where.error(line0, f"'{key}' contains the control character U+{ord(m.group()):04X}, which web pages and "
+                       f"feed.xml cannot carry; remove it (it often comes with text pasted from a PDF or a terminal)")
+    return True
 
 
 def _typename(value) -> str:
@@ -357,14 +391,16 @@ def discover(content_dir: Path) -> dict[str, list[Path]]:
 
 
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
-         today: dt.date | None = None) -> tuple[Briefing, Problems]:
+         today: dt.date | None = None, check_bodies: bool = True) -> tuple[Briefing, Problems]:
     """Load every content file under ``content_dir``.
 
     Paths in problems are shown relative to ``root`` (default: the content folder's parent).
+    Bodies are checked for active content (:mod:`generator.model.safety`) unless ``check_bodies``
+    is false (``trusted_html: true``).
     """
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
-    loader = _Loader(settings)
+    loader = _Loader(settings, bodies=BodyChecker() if check_bodies else None)
     problems = loader.problems
     briefing = Briefing()
     seen: dict[tuple[str, str], str] = {}
@@ -387,7 +423,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 loader.broken.add((kind, ident))
                 continue
             digest = loader.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
-            key = (kind, ident, shown, digest, settings, today)
+            key = (kind, ident, shown, digest, settings, today, check_bodies)
             cached = _VALIDATED.get(key)
             if cached is None:
                 cached = _VALIDATED[key] = _validate(loader, kind, ident, path, shown, raw, today)
@@ -402,8 +438,10 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
 
     index = content_dir / "index.md"
     if index.exists():
-        read = loader.read(index, _shown(index, root)) if index.read_bytes().lstrip().startswith(b"---") else None
+        shown = _shown(index, root)
+        read = loader.read(index, shown) if index.read_bytes().lstrip().startswith(b"---") else None
         briefing.index_body = read[1] if read else index.read_text("utf-8-sig")
+        _check_body(loader, briefing.index_body, read[2] if read else _File(shown, 0, problems))
 
     _check_refs(loader, briefing)
     briefing.digests = loader.digests
@@ -434,7 +472,7 @@ _VALIDATED_MAX = 50_000
 def _validate(loader: _Loader, kind: str, ident: str, path: Path, shown: str, raw: bytes,
               today: dt.date) -> _Validated:
     """Read and validate one file with a loader of its own, to keep what it adds."""
-    own = _Loader(loader.settings)
+    own = _Loader(loader.settings, bodies=loader.bodies)
     item = None
     read = own.read(path, shown, raw)
     if read is not None:
@@ -443,10 +481,56 @@ def _validate(loader: _Loader, kind: str, ident: str, path: Path, shown: str, ra
             item = _article(own, data, body, where, ident, today)
         else:
             f = own.fields(data, schema.KINDS[kind], where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
+            if kind in _MATCHED:
+                _matched_words(own, kind, data, f, where)
             item = _BUILDERS[kind](f, ident, shown, body) if _ok(f) else None
+        _check_body(own, body, where)
     refs = [(r.kind, r.id, r.where.path, r.where.base, r.line0) for r in own.refs]
     return _Validated(pickle.dumps(item, pickle.HIGHEST_PROTOCOL) if item is not None else None,
                       list(own.problems.items), refs)
+
+
+def _check_body(loader: _Loader, body: str, where: _File) -> None:
+    """Active content in a body (unless trusted_html), each at its file line."""
+    if loader.bodies is None:
+        return
+    for finding in loader.bodies.check(body):
+        loader.problems.error(where.path, where.body_line + finding.line - 1, finding.message)
+
+
+# Per kind: the single word key and the list key whose words are matched in every text.
+_MATCHED = {"actors": ("name", "aliases", "actor", "alias"), "topics": ("title", "keywords", "topic", "keyword")}
+
+
+def _matched_words(loader: _Loader, kind: str, data, f: dict, where: _File) -> None:
+    """Names, aliases, titles and keywords find mentions in every text: refuse what would break
+    the matching (a word of 1,000 characters), warn about what would match nearly everywhere."""
+    one, many, what, item = _MATCHED[kind]
+    lines = getattr(data, "lines", {})
+    if isinstance(f.get(one), str) and len(f[one]) > MATCHED_MAX:
+        where.error(lines.get(one, 0), f"'{one}' is {len(f[one])} characters long; it is matched in every text, "
+                                       f"so keep it to at most {MATCHED_MAX}")
+        f[one] = INVALID
+    words = data.get(many)
+    if not isinstance(words, list) or f.get(many) is INVALID:
+        return
+    kept = []
+    for i, word in enumerate(words):
+        line0 = words.lines[i] if i < len(getattr(words, "lines", [])) else lines.get(many, 0)
+        if not isinstance(word, str) or word.strip() not in (f.get(many) or []):
+            continue  # already reported
+        word = word.strip()
+        if len(word) > MATCHED_MAX:
+            where.error(line0, f"{item} of {len(word)} characters in '{many}'; {many} are matched in every "
+                               f"text, so keep each to at most {MATCHED_MAX}")
+            continue
+        kept.append(word)
+        why = common_word(word, loader.settings.languages)
+        if why:
+            where.warning(line0, f"{item} '{word}' is {why}: it would tie this {what} to nearly every article; "
+                                 f"remove it or make it longer" + (" (or write an acronym in capitals: capitals "
+                                 f"match only capitals)" if len(word) < 3 else ""))
+    f[many] = kept
 
 
 def _shown(path: Path, root: Path) -> str:
