@@ -14,7 +14,9 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from generator import pipeline
 from generator import searchindex
-from generator.model.load import discover
+from generator.model import walk
+from generator.model.load import KIND_FOLDERS, discover
+from generator.model.problems import Problem
 from generator.pages import ASSET_CSS, ASSET_JS
 from generator.preview import Preview
 
@@ -28,7 +30,7 @@ THEME_DIR = str(Path(__file__).parent / "theme")
 # for assets/briefing/search-pagefind.js (copied from it as a theme file) instead of Material's lunr code
 PAGEFIND_THEME_DIR = str(Path(__file__).parent / "theme_pagefind")
 PAGEFIND_JS = "assets/briefing/search-pagefind.js"
-KINDS = ("articles", "notes", "actors", "topics")
+KINDS = tuple(KIND_FOLDERS)
 
 
 class BriefingConfig(Config):
@@ -84,7 +86,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.preview = Preview(dirty=False)
         self._told_serve_search = False
 
-    def on_config(self, config):
+    @event_priority(100)
+    def _guard(self, config):
+        """Refuse links out of the project, link loops and named pipes before MkDocs walks docs_dir
+        (it follows every link)."""
+        scanned = [(folder, walk.scan(folder)) for folder in (config.docs_dir, config.theme.custom_dir) if folder]
+        problems = [(path, message) for folder, s in scanned for path, message in s.problems]
+        for path, message in problems:
+            log.error(str(Problem(_shown(path), 1, "error", message)))
+        if problems:
+            raise PluginError(f"{len(problems)} file(s) a build must not read or publish; see above")
+        return config
+
+    def _configure(self, config):
         if not config.use_directory_urls:
             raise PluginError("Briefing needs use_directory_urls: true (its pages link to /<kind>/<id>/)")
         # Briefing's template additions sit just above the theme, below the site's custom_dir.
@@ -111,6 +125,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ]
         self._configure_search(config)
         return config
+
+    on_config = CombinedEvent(_guard, _configure)
 
     def _configure_search(self, config) -> None:
         """search_backend: pagefind: Material's search box without Material's lunr index."""
@@ -207,11 +223,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if result.problems.errors:
             raise PluginError(f"{len(result.problems.errors)} error(s) in the briefing's content; see above")
 
-        # The generated pages replace the editors' files of each kind.
+        # The generated pages replace the editors' files of each kind. Markdown files there with
+        # another extension (x.MD, x.markdown) are errors above; they are never published either.
         replaced = {p.relative_to(docs).as_posix() for paths in discover(docs).values() for p in paths}
         replaced.add("index.md")
         for f in list(files):
-            if f.src_uri in replaced:
+            if f.src_uri in replaced or _misnamed(f.src_uri):
                 files.remove(f)
         self.blocks = {page.path: page.blocks for page in result.pages if page.blocks}
         for page in result.pages:
@@ -256,6 +273,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             output = _TOKEN.sub(lambda m: wrap.format(blocks[m.group(1)]) if m.group(1) in blocks else m.group(),
                                 output)
         return output
+
+
+def _misnamed(src_uri: str) -> bool:
+    """A Markdown file in a kind's folder whose name does not end in exactly '.md' (or a backup of one)."""
+    kind, _, rest = src_uri.partition("/")
+    return kind in KIND_FOLDERS and bool(rest) and walk.stray_markdown(rest.rpartition("/")[2]) is not None
+
+
+def _shown(path) -> str:
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _material_search(config):
