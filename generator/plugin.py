@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
 from generator import pipeline
-from generator import searchindex
+from generator import searchindex, sitedir
 from generator.model import walk
 from generator.model.load import KIND_FOLDERS, discover
 from generator.model.problems import Problem
@@ -70,6 +70,11 @@ def options_from(plugin_config: BriefingConfig, site_name: str, site_url: str | 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self):
         self.serving = False
+        self.dirty = False
+        self.force_site_dir = False  # `briefing build --force`: replace a site_dir that is not a Briefing site
+        self.staging: sitedir.Staging | None = None  # this build's staging folder beside site_dir
+        self._site_dir = None  # site_dir as mkdocs.yml or -d gave it
+        self._config = None
         self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> token -> HTML
         self.preview = Preview(dirty=False)
         self.pagefind = None  # the Pagefind binary when this build indexes with it
@@ -77,25 +82,37 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty
         self.preview = Preview(dirty=self.serving and dirty)
 
     def on_shutdown(self):
         # MkDocs keeps this instance for the whole process (it has on_startup): the next command in
         # the same process (tests, an embedding tool) starts from a plain build.
         self.serving = False
+        self.dirty = False
+        self.force_site_dir = False
         self.preview = Preview(dirty=False)
         self._told_serve_search = False
 
-    @event_priority(100)
+    @event_priority(100)  # before other plugins read site_dir
     def _guard(self, config):
         """Refuse links out of the project, link loops and named pipes before MkDocs walks docs_dir
-        (it follows every link)."""
+        (it follows every link); refuse a site_dir the build must not replace; build beside it."""
+        self.staging = None
         scanned = [(folder, walk.scan(folder)) for folder in (config.docs_dir, config.theme.custom_dir) if folder]
         problems = [(path, message) for folder, s in scanned for path, message in s.problems]
         for path, message in problems:
             log.error(str(Problem(_shown(path), 1, "error", message)))
         if problems:
             raise PluginError(f"{len(problems)} file(s) a build must not read or publish; see above")
+        if self.serving:
+            return config  # MkDocs serves from a temporary folder of its own
+        reason = site_dir_refusal(config, force=self.force_site_dir)
+        if reason is not None:
+            raise PluginError(f"site_dir '{config.site_dir}' {reason}")
+        self.staging = sitedir.Staging(config.site_dir)
+        self._site_dir, self._config = config.site_dir, config
+        config.site_dir = self.staging.start(keep_current=self.dirty)
         return config
 
     def _configure(self, config):
@@ -204,7 +221,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         except searchindex.PagefindError as exc:
             raise PluginError(str(exc)) from exc
 
-    on_post_build = CombinedEvent(_keep_search_whole, _pagefind)
+    @event_priority(-1000)  # after every other post_build event (Pagefind's index, other plugins)
+    def _swap(self, *, config):
+        """The site is complete: swap it in for the previous one (not when strict mode is about to fail)."""
+        staging, self.staging = self.staging, None
+        if staging is None:
+            return
+        config.site_dir = self._site_dir
+        if config.strict and _warned():
+            staging.discard()  # MkDocs aborts right after this event; the previous site stays
+            return
+        staging.commit()
+        log.debug(f"Briefing: the new site is in {config.site_dir}")
+
+    on_post_build = CombinedEvent(_keep_search_whole, _pagefind, _swap)
+
+    def on_build_error(self, *, error):
+        staging, self.staging = self.staging, None
+        if staging is not None:
+            staging.discard()
+            self._config.site_dir = self._site_dir
 
     def on_files(self, files: Files, *, config) -> Files:
         self.preview.start(config)
@@ -275,10 +311,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return output
 
 
+def site_dir_refusal(config, *, force: bool = False) -> str | None:
+    """Why this build must not write to config.site_dir (see :func:`generator.sitedir.refusal`)."""
+    docs = Path(config.docs_dir)
+    project = Path(config.config_file_path).parent if config.config_file_path else docs.parent
+    return sitedir.refusal(config.site_dir, project=project, docs_dir=docs, theme_dir=config.theme.custom_dir,
+                           force=force)
+
+
 def _misnamed(src_uri: str) -> bool:
     """A Markdown file in a kind's folder whose name does not end in exactly '.md' (or a backup of one)."""
     kind, _, rest = src_uri.partition("/")
     return kind in KIND_FOLDERS and bool(rest) and walk.stray_markdown(rest.rpartition("/")[2]) is not None
+
+
+def _warned() -> bool:
+    """Whether MkDocs' strict-mode counter saw a warning or an error in this build."""
+    from mkdocs.utils import CountHandler
+
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
 def _shown(path) -> str:
