@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -24,6 +25,23 @@ def _show_mkdocs_log(level: int) -> None:
     logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
+
+
+@contextlib.contextmanager
+def _mkdocs_warnings():
+    """MkDocs' and Briefing's warnings and errors (``mkdocs.*`` loggers) on stderr while it runs."""
+    logger = logging.getLogger("mkdocs")
+    if any(getattr(h, "_briefing", False) for h in logger.handlers):
+        yield  # already shown
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 def _config_file(path: Path) -> Path | None:
@@ -53,9 +71,12 @@ def _project(path: Path) -> tuple[Path, pipeline.Options, Path]:
             raise click.ClickException(f"{path}: no such file or folder")
         # a bare content folder
         return path, pipeline.Options(), Path.cwd()
+    return _briefing_of(_load_mkdocs_config(config_file), config_file)
+
+
+def _briefing_of(cfg, config_file: Path) -> tuple[Path, pipeline.Options, Path]:
     from generator.plugin import options_from
 
-    cfg = _load_mkdocs_config(config_file)
     plugin = cfg.plugins.get("briefing")
     if plugin is None:
         raise click.ClickException(f"{config_file}: add 'briefing' to the plugins list to use Briefing")
@@ -115,11 +136,30 @@ def check(path: Path):
               help="Where to write the site (default: site_dir of mkdocs.yml).")
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Fail on any warning (MkDocs' strict mode).")
-def build(config_file: Path, site_dir: Path | None, strict: bool):
-    """Check the content, then build the site. Exits non-zero on any error."""
+@click.option("--force", is_flag=True,
+              help="Replace the site folder even if it holds files and is not a site Briefing built.")
+def build(config_file: Path, site_dir: Path | None, strict: bool, force: bool):
+    """Check the content, then build the site. Exits non-zero on any error.
+
+    The site is built beside the previous one and swapped in only when the build succeeded.
+    """
     if not config_file.is_file():
         raise click.ClickException(f"{config_file}: no such file; run this in a briefing project or pass -f")
-    content, options, root = _project(config_file)
+    with _mkdocs_warnings():  # the warnings that fail a strict build, and why a build failed
+        _build(config_file, site_dir, strict, force)
+
+
+def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool) -> None:
+    from generator.plugin import site_dir_refusal
+
+    overrides = {"strict": strict}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    cfg = _load_mkdocs_config(config_file, **overrides)
+    reason = site_dir_refusal(cfg, force=force)
+    if reason is not None:
+        raise click.ClickException(f"not building into {cfg.site_dir}: it {reason}")
+    content, options, root = _briefing_of(cfg, config_file)
     result = pipeline.check(_rel(content), options, root=root)
     if report(result.problems):
         click.echo("briefing: not building: fix the errors above first", err=True)
@@ -127,13 +167,10 @@ def build(config_file: Path, site_dir: Path | None, strict: bool):
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, MkDocsException
 
-    overrides = {"strict": strict}
-    if site_dir is not None:
-        overrides["site_dir"] = str(site_dir)
-    cfg = _load_mkdocs_config(config_file, **overrides)
     started = time.perf_counter()
     try:
         cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins["briefing"].force_site_dir = force
         try:
             mkdocs_build(cfg)
         finally:

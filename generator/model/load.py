@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.dates import DateError, DateSettings, RelativeDateError, resolve_checked
 from generator.derive.mentions import common_word
-from generator.model import schema
+from generator.model import schema, walk
 from generator.model.problems import Problems, did_you_mean
 from generator.model.safety import BodyChecker
 from generator.model.types import (
@@ -196,7 +196,7 @@ class _Loader:
                 return INVALID
             return value
         if t == "kebab":
-            if not isinstance(value, str) or not KEBAB_RE.match(value):
+            if not isinstance(value, str) or not KEBAB_RE.fullmatch(value):
                 where.error(line0, f"'{key}' must be a lowercase kebab-case id like 'civilians-killed', not {value!r}")
                 return INVALID
             return value
@@ -213,10 +213,10 @@ class _Loader:
                     continue
                 if _control(item, key, where, iline):
                     continue
-                if t == "ids" and not ID_RE.match(item):
+                if t == "ids" and not ID_RE.fullmatch(item):
                     where.error(iline, f"'{item}' in '{key}' is not a valid id (lowercase letters, digits and hyphens)")
                     continue
-                if t == "kebabs" and not KEBAB_RE.match(item):
+                if t == "kebabs" and not KEBAB_RE.fullmatch(item):
                     where.error(iline, f"'{item}' in '{key}' is not a kebab-case figure kind")
                     continue
                 if t == "ids":
@@ -365,29 +365,65 @@ def _events(records, where: _File, article_id: str, article_date: DateValue, set
 
 def item_id(path: Path, shown: str, problems: Problems) -> str | None:
     stem = path.name[:-3] if path.name.endswith(".md") else path.name
-    if not ID_RE.match(stem):
+    if not ID_RE.fullmatch(stem):  # the whole name: '$' alone would let 'nl\n.md' through
         hint = re.sub(r"[^a-z0-9-]+", "-", stem.lower()).strip("-")[:80] or "an-id"
         problems.error(
             shown,
             1,
-            f"'{stem}' is not a valid id: a file name must be lowercase letters, digits and hyphens "
+            f"{_quoted(stem)} is not a valid id: a file name must be lowercase letters, digits and hyphens "
             f"(at most 80, not starting with a hyphen); rename it, e.g. to '{hint}.md'",
         )
         return None
     return stem
 
 
-def discover(content_dir: Path) -> dict[str, list[Path]]:
-    """The content files of each kind, sorted, as spec section 1 lays them out."""
-    found = {
-        "articles": sorted((content_dir / "articles").rglob("*.md")),
-        "notes": sorted((content_dir / "notes").rglob("*.md")),
-        "actors": sorted((content_dir / "actors").glob("*.md")),
-        "topics": sorted((content_dir / "topics").glob("*.md")),
-    }
-    # an index.md of a kind's folder is not an item
-    return {kind: [p for p in paths if not (p.name == "index.md" and p.parent == content_dir / kind)]
-            for kind, paths in found.items()}
+def _quoted(text: str) -> str:
+    return f"'{text}'" if text.isprintable() else repr(text)
+
+
+# The folders of items in content/, each with whether its items may sit in sub-folders. A kind added
+# here gets the same rules: only regular '*.md' files are items, other Markdown extensions are errors.
+KIND_FOLDERS = {"articles": True, "notes": True, "actors": False, "topics": False}
+
+
+def discover(content_dir: Path, scanned: walk.Scan | None = None) -> dict[str, list[Path]]:
+    """The content files of each kind, sorted, as spec section 1 lays them out.
+
+    Only the regular files that :func:`generator.model.walk.scan` found: never a link out of the
+    project, a link loop or a named pipe.
+    """
+    content_dir = Path(content_dir)
+    scanned = scanned if scanned is not None else walk.scan(content_dir)
+    found: dict[str, list[Path]] = {kind: [] for kind in KIND_FOLDERS}
+    for path in scanned.files:
+        parts = path.relative_to(content_dir).parts
+        if len(parts) < 2 or parts[0] not in found or not path.name.endswith(".md"):
+            continue
+        if len(parts) > 2 and not KIND_FOLDERS[parts[0]]:
+            continue
+        if len(parts) == 2 and path.name == "index.md":  # an index.md of a kind's folder is not an item
+            continue
+        found[parts[0]].append(path)
+    return found
+
+
+def misnamed(content_dir: Path, scanned: walk.Scan) -> list[tuple[Path, str]]:
+    """Markdown files in a kind's folder whose name does not end in exactly '.md' (x.MD, x.markdown,
+    a backup x.md~): Briefing would not read them, and MkDocs would publish them as they are."""
+    out = []
+    for path in scanned.files:
+        parts = path.relative_to(content_dir).parts
+        stray = walk.stray_markdown(path.name) if len(parts) >= 2 and parts[0] in KIND_FOLDERS else None
+        if stray is None:
+            continue
+        folder, (what, name) = parts[0], stray
+        if what == "extension":
+            out.append((path, f"a Markdown file in {folder}/ must end in '.md' (lowercase): a '{path.suffix}' "
+                              f"{folder[:-1]} is never read, checked or published; rename it to '{name}'"))
+        else:
+            out.append((path, f"a backup copy of '{name}' in {folder}/ would be published as it is, drafts and "
+                              "all; remove it"))
+    return out
 
 
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
@@ -406,7 +442,10 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
     seen: dict[tuple[str, str], str] = {}
     today = today or dt.date.today()
 
-    for kind, paths in discover(content_dir).items():
+    scanned = walk.scan(content_dir)
+    for path, message in scanned.problems + misnamed(content_dir, scanned):
+        problems.error(_shown(path, root), 1, message)
+    for kind, paths in discover(content_dir, scanned).items():
         for path in paths:
             shown = _shown(path, root)
             ident = item_id(path, shown, problems)
@@ -437,7 +476,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
             del _VALIDATED[key]
 
     index = content_dir / "index.md"
-    if index.exists():
+    if index in scanned.files:  # a regular file (a named pipe is never opened)
         shown = _shown(index, root)
         read = loader.read(index, shown) if index.read_bytes().lstrip().startswith(b"---") else None
         briefing.index_body = read[1] if read else index.read_text("utf-8-sig")
