@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from generator import pipeline
 from generator import searchindex, sitedir
 from generator.model import walk
-from generator.model.load import KIND_FOLDERS, discover
+from generator.model.load import KIND_FOLDERS, discover, nested_item
 from generator.model.problems import Problem
 from generator.pages import ASSET_CSS, ASSET_JS
 from generator.preview import Preview
@@ -325,8 +325,11 @@ def site_dir_refusal(config, *, force: bool = False) -> str | None:
 
 
 def _misnamed(src_uri: str) -> bool:
-    """A Markdown file in a kind's folder whose name does not end in exactly '.md' (or a backup of one)."""
+    """A Markdown file in a kind's folder whose name does not end in exactly '.md' (or a backup of one),
+    or one in a sub-folder of actors/ or topics/."""
     kind, _, rest = src_uri.partition("/")
+    if nested_item(tuple(src_uri.split("/"))):
+        return True
     return kind in KIND_FOLDERS and bool(rest) and walk.stray_markdown(rest.rpartition("/")[2]) is not None
 
 

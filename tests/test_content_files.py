@@ -145,7 +145,7 @@ MISNAMED = {
     "content/topics/oil.Md": ("topics", ".Md", "oil.md"),
 }
 LEAKS = [b"SECRET-DRAFT-TEXT", b"INVALID-ITEM-TEXT", b"MKD-NOTE-TEXT", b"MDOWN-ACTOR-TEXT", b"MD-TOPIC-TEXT",
-         b"BACKUP-DRAFT-TEXT"]
+         b"BACKUP-DRAFT-TEXT", b"NESTED-ACTOR-TEXT"]
 
 
 def test_markdown_under_another_extension_is_an_error(tmp_path: Path):
@@ -159,7 +159,9 @@ def test_markdown_under_another_extension_is_an_error(tmp_path: Path):
                 f"is never read, checked or published; rename it to '{name}'") in lines
     assert ("content/articles/2019-04-14-toll.md~:1: error: a backup copy of '2019-04-14-toll.md' in articles/ "
             "would be published as it is, drafts and all; remove it") in lines
-    assert f"{len(MISNAMED) + 1} error(s)" in result.output  # the image is no error
+    assert ("content/actors/old/gna.md:1: error: actors live directly in actors/: a Markdown file in a sub-folder "
+            "is never read, checked or published; move it to actors/gna.md") in lines
+    assert f"{len(MISNAMED) + 2} error(s)" in result.output  # the image is no error
 
 
 def test_markdown_under_another_extension_is_never_published(tmp_path: Path, monkeypatch):

@@ -407,12 +407,23 @@ def discover(content_dir: Path, scanned: walk.Scan | None = None) -> dict[str, l
     return found
 
 
+def nested_item(parts: tuple[str, ...]) -> bool:
+    """A '.md' file in a sub-folder of a kind whose items live directly in its folder (actors, topics):
+    Briefing does not read it, and MkDocs would publish it unchecked."""
+    return len(parts) > 2 and parts[0] in KIND_FOLDERS and not KIND_FOLDERS[parts[0]] and parts[-1].endswith(".md")
+
+
 def misnamed(content_dir: Path, scanned: walk.Scan) -> list[tuple[Path, str]]:
     """Markdown files in a kind's folder whose name does not end in exactly '.md' (x.MD, x.markdown,
     a backup x.md~): Briefing would not read them, and MkDocs would publish them as they are."""
     out = []
     for path in scanned.files:
         parts = path.relative_to(content_dir).parts
+        if nested_item(parts):
+            folder = parts[0]
+            out.append((path, f"{folder} live directly in {folder}/: a Markdown file in a sub-folder is never "
+                              f"read, checked or published; move it to {folder}/{path.name}"))
+            continue
         stray = walk.stray_markdown(path.name) if len(parts) >= 2 and parts[0] in KIND_FOLDERS else None
         if stray is None:
             continue
