@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from generator.ingest import (
     find_project,
     render,
 )
+from generator.ingest.markup import web_url
 from generator.ingest.report import summary
 
 
@@ -63,8 +63,9 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
             raise click.BadParameter(f"'{date_text}' is not a day; give the full publication date, "
                                      "like 2019-04-12", param_hint="--date")
         date = value.start
-    if url is not None and not re.match(r"^https?://[^\s/$.?#][^\s]*$", url, re.I):
-        raise click.BadParameter(f"{url!r} must start with http:// or https://", param_hint="--url")
+    if url is not None and web_url(url) is None:
+        raise click.BadParameter(f"{url!r} must start with http:// or https:// and name a host",
+                                 param_hint="--url")
     if source is not None and not source.strip():
         raise click.BadParameter("give a name", param_hint="--source")
     if files.count("-") > 1:
@@ -82,6 +83,8 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
             failed += 1
             click.echo(f"{progress}briefing ingest: {exc}", err=True)
             continue
+        for note in draft.notes:
+            click.echo(f"{progress}{note}", err=True)
         ident = article_id(draft.date.value, draft.title.value, name)
         target = out / f"{ident}.md"
         clash = written.get(ident) or existing(project.articles, ident) or existing(out, ident)

@@ -19,6 +19,7 @@ from generator.ingest.events import (
     title_of,
 )
 from generator.ingest.figures import FigureGuess, Unsure, find_figures
+from generator.ingest.markup import web_url
 from generator.ingest.read import Document
 from generator.ingest.text import Sentence, sentences
 
@@ -47,6 +48,7 @@ class Draft:
     figures: list[FigureGuess] = field(default_factory=list)
     events: list[EventGuess] = field(default_factory=list)
     unsure: list[Unsure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings about the seed: "path:line: warning: ..."
 
 
 _REPORTING = r"(?:said|says|told|tells|reported|reports|announced|stated|added|confirmed|estimated|counted|wrote)"
@@ -56,11 +58,17 @@ def infer(doc: Document, vocabulary: Vocabulary, settings: DateSettings, *, date
           date_words: str = "", source: str | None = None, url: str | None = None) -> Draft:
     unsure: list[Unsure] = []
     title = _title(doc, unsure)
-    published = _date(doc, date, date_words, settings, unsure)
+    try:
+        published = _date(doc, date, date_words, settings, unsure)
+    except IngestError as exc:
+        if doc.notes:  # e.g. the date was in front matter that could not be used
+            raise IngestError("\n".join([*doc.notes, str(exc)])) from None
+        raise
     src = _source(doc, source, url, unsure)
     sents = sentences(doc.text)
     text_for_mentions = doc.text if title.value in doc.text else f"{title.value}\n{doc.text}"
-    draft = Draft(doc.name, title, published, src, doc.body, _summary(doc, title.value), unsure=unsure)
+    draft = Draft(doc.name, title, published, src, doc.body, _summary(doc, title.value), unsure=unsure,
+                  notes=list(doc.notes))
     draft.actors = vocabulary.find_actors(text_for_mentions)
     draft.topics = vocabulary.find_topics(text_for_mentions)
     draft.figures = _figures(sents, vocabulary, settings, published.value, src, unsure)
@@ -114,10 +122,10 @@ def _date(doc: Document, date: dt.date | None, date_words: str, settings: DateSe
 
 
 def _source(doc: Document, source: str | None, url: str | None, unsure: list[Unsure]) -> Value:
-    link = url or doc.meta.get("url")
-    if link and not re.match(r"^https?://[^\s/$.?#][^\s]*$", link, re.I):
-        unsure.append(Unsure("the page's URL is not http(s); left out", link))
-        link = None
+    given_link = url or doc.meta.get("url")
+    link = web_url(given_link)
+    if given_link and link is None:
+        unsure.append(Unsure("the page's URL is not http(s); left out", given_link))
     if source:
         name, evidence, given = source, "--source", True
     elif doc.meta.get("site_name"):

@@ -35,6 +35,12 @@ def article_id(date: dt.date, title: str, fallback: str = "") -> str:
     return f"{prefix}-{words.strip('-')}"
 
 
+def printable(text: str) -> str:
+    """The text on one line, without what YAML refuses to read (controls, DEL, C1, U+FFFE/U+FFFF)."""
+    text = " ".join(str(text).split())
+    return "".join(ch for ch in text if not (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\ufffe\uffff"))
+
+
 def scalar(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -42,7 +48,7 @@ def scalar(value) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = " ".join(str(value).split())
+    text = printable(value)
     if _PLAIN.match(text) and text not in _YAML_WORDS:
         return text
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
@@ -51,20 +57,20 @@ def scalar(value) -> str:
 def _comment(value: Value | None = None, *, evidence: str = "", given: bool = False) -> str:
     if value is not None:
         evidence, given = value.evidence, value.given
-    evidence = " ".join(evidence.split())
+    evidence = printable(evidence)
     if len(evidence) > 160:
         evidence = evidence[:159].rstrip() + "…"
     return f"  # {'given' if given else 'inferred'}: {evidence}"
 
 
 def _quote(words: str) -> str:
-    return f'"{" ".join(words.split())}"'
+    return f'"{printable(words)}"'
 
 
 def front_matter(draft: Draft) -> str:
     lines = [
         "---",
-        f"# Draft written by `briefing ingest` from {draft.name}. Every value marked \"# inferred:\" is a guess,",
+        f"# Draft written by `briefing ingest` from {printable(draft.name)}. Every value marked \"# inferred:\" is a guess,",
         "# followed by the words it came from: check each one against the text below, then remove 'draft: true'.",
         f"title: {scalar(draft.title.value)}{_comment(draft.title)}",
         f"date: {scalar(draft.date.value)}{_comment(draft.date)}",
