@@ -203,6 +203,29 @@ def test_good_seed_front_matter_is_still_read(project):
     assert doc.notes == []
 
 
+# ---- 8: --force replaces only drafts -------------------------------------------------------------
+
+def test_force_does_not_replace_a_published_article(project):
+    target = project / "content" / "articles" / f"{DRAFT_ID}.md"
+    shutil.copy(HOSTILE / "published-article.md", target)
+    before = target.read_text("utf-8")
+    result = run(str(HOSTILE / "links.txt"), "--force")
+    assert result.exit_code == 1
+    assert "is not a draft" in result.output and "--force replaces only drafts" in result.output
+    assert target.read_text("utf-8") == before
+    result = run(str(HOSTILE / "links.txt"))  # without --force: not offered as a way out either
+    assert result.exit_code == 1 and "pass --force" not in result.output
+
+
+def test_force_replaces_a_draft(project):
+    target = project / "content" / "articles" / f"{DRAFT_ID}.md"
+    target.write_text(re.sub(r"\n---\n", "\ndraft: true\n---\n", (HOSTILE / "published-article.md")
+                             .read_text("utf-8"), count=1), "utf-8")
+    result = run(str(HOSTILE / "links.txt"), "--force")
+    assert result.exit_code == 0, result.output
+    assert "(draft, replaced)" in result.output and "A published article" not in target.read_text("utf-8")
+
+
 # ---- the front matter ingest writes holds only what YAML reads back --------------------------------
 
 def test_control_characters_in_a_seed_do_not_break_the_front_matter(project):

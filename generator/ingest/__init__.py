@@ -17,11 +17,11 @@ import datetime as dt
 from generator.ingest.infer import Draft, IngestError, infer
 from generator.ingest.project import Project, ProjectError, find_project
 from generator.ingest.read import Document, ReadError, read_bytes
-from generator.ingest.write import article_id, existing, render
+from generator.ingest.write import article_id, existing, is_draft, render
 
 __all__ = [
     "Document", "Draft", "IngestError", "Project", "ProjectError", "ReadError", "article_id", "draft_of",
-    "existing", "find_project", "infer", "read_bytes", "render",
+    "existing", "find_project", "infer", "is_draft", "read_bytes", "render",
 ]
 
 

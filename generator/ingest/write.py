@@ -13,6 +13,7 @@ import yaml
 
 from generator.derive.mentions import fold_only
 from generator.ingest.infer import Draft, Value
+from generator.model import yamlload
 
 ID_MAX = 80
 _PLAIN = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -124,6 +125,21 @@ def front_matter(draft: Draft) -> str:
 def render(draft: Draft) -> str:
     body = draft.body if draft.body.endswith("\n") else draft.body + "\n"
     return front_matter(draft) + "\n" + body
+
+
+def is_draft(path: Path) -> bool:
+    """Whether the file's front matter says ``draft: true`` (read with the hardened loader of content).
+
+    A file that cannot be read, or whose front matter does not say so, is not a draft.
+    """
+    try:
+        fm, _body, _line = yamlload.split(path.read_text("utf-8"))
+        if fm is None:
+            return False
+        data, _duplicates = yamlload.HANDLER.load(fm)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, MemoryError):
+        return False
+    return isinstance(data, dict) and data.get("draft") is True
 
 
 def existing(articles: Path, ident: str) -> Path | None:
