@@ -248,3 +248,66 @@ def test_a_file_name_cannot_add_lines_to_the_front_matter(project, tmp_path):
     [path] = (project / "content" / "articles").glob("2019-04-12-clashes-near-tripoli.md")
     head = path.read_text("utf-8").split("\n---\n", 1)[0].removeprefix("---\n")
     assert "aliases" not in yaml.safe_load(head) and yaml.safe_load(head)["draft"] is True
+
+
+# ---- 8: the qualifier search (and every search around a number) is linear ------------------------
+
+@pytest.fixture(scope="module")
+def demo_project():
+    from generator.ingest import find_project
+
+    return find_project(ROOT)
+
+
+def _line(size: int, shape: str) -> str:
+    out, i = [], 1
+    while len(" ".join(out)) < size:
+        out.append(shape.format(i))
+        i += 1
+    return " ".join(out)
+
+
+SHAPES = ["{}", "at least {} killed,", "{} people fled and", "Dr. {}", "the WHO said {} people were killed on Friday,",
+          "{} casualties and"]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_regex_work_grows_linearly_with_a_long_line(monkeypatch, demo_project, shape):
+    """Counts work, not time: the characters handed to every regular expression of the ingest modules
+    while a line of 10 KB and one of 20 KB are read. Twice the line, twice the work (a search over
+    everything before each number made it four times: 3.6 to 3.95 before the fix)."""
+    import datetime as dt
+
+    from generator.ingest import actors, events, figures, infer, numbers, text
+    from generator.ingest.infer import infer as infer_draft
+    from regex_work import count_regex_work
+
+    work = []
+    for size in (10_000, 20_000):
+        doc = read_bytes(f"Numbers\n\n{_line(size, shape)}\n".encode(), "numbers.txt")
+        with monkeypatch.context() as patch:
+            counter = count_regex_work(patch, [text, numbers, figures, events, infer, actors])
+            infer_draft(doc, demo_project.vocabulary, demo_project.settings, date=dt.date(2019, 4, 12))
+        work.append(counter.chars)
+    assert work[1] < 2.5 * work[0], work
+
+
+def test_a_40_kb_line_of_numbers_is_ingested_in_seconds(demo_project):
+    """The issue's case: a 40 KB line of numbers took over 100 s; now well under a second (bound: 10 s)."""
+    import signal
+
+    from generator.ingest import draft_of
+
+    def too_slow(signum, frame):
+        raise TimeoutError("ingest of a 40 KB line of numbers took more than 10 s")
+
+    raw = (HOSTILE / "numbers-40k.txt").read_bytes()
+    assert len(raw) > 40_000
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(10)
+    try:
+        draft = draft_of(raw, "numbers-40k.txt", demo_project)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert draft.date.value.isoformat() == "2019-04-12"

@@ -198,14 +198,21 @@ def _figures(sents: list[Sentence], vocabulary: Vocabulary, settings: DateSettin
     return out
 
 
+_AS_OF_WINDOW = 200  # a reporting verb and four words, or "as of"
+_REPORTED_BEFORE = re.compile(rf"\b{_REPORTING}\s+(?:[\w'’-]+\s+){{0,4}}$", re.I)
+_AS_OF_BEFORE = re.compile(r"(?:\bas\s+of|\bas\s+at|\bup\s+to)\s*$", re.I)
+_SPACES_AND_COMMAS = re.compile(r"[ ,]*")
+
+
 def _as_of(sentence: str, base: dt.date, settings: DateSettings):
     """The date a sentence gives its numbers: one tied to the reporting verb, or "as of"."""
+    lead = _SPACES_AND_COMMAS.match(sentence).end()
     for e in expressions(sentence):
-        before = sentence[: e.start]
+        lo = max(0, e.start - _AS_OF_WINDOW)  # the words before it, not the whole sentence
         tied = (
-            re.search(rf"\b{_REPORTING}\s+(?:[\w'’-]+\s+){{0,4}}$", before, re.I)
-            or re.search(r"(?:\bas\s+of|\bas\s+at|\bup\s+to)\s*$", before, re.I)
-            or not before.strip(" ,")
+            _REPORTED_BEFORE.search(sentence, lo, e.start)
+            or _AS_OF_BEFORE.search(sentence, lo, e.start)
+            or e.start <= lead  # the sentence starts with it
             and re.search(rf"^[^.]*?\b{_REPORTING}\b", sentence[e.end:], re.I)
         )
         if not tied:
@@ -250,5 +257,7 @@ def _events(sents: list[Sentence], settings: DateSettings, base: dt.date, unsure
 
 
 def _clip(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    head = " ".join(text[: 4 * width].split())  # a head of the text, not all of it (a sentence may be long)
+    if len(head) <= width and len(text) <= 4 * width:
+        return head
+    return (head if len(head) < width else head[: width - 1].rstrip()) + "…"
