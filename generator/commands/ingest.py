@@ -40,7 +40,8 @@ def _shown(path: Path) -> str:
               help="Folder to write drafts into. Default: the project's content/articles.")
 @click.option("--project", "project_path", type=click.Path(path_type=Path), default=Path("."), show_default=True,
               help="The briefing project (folder with mkdocs.yml or content/) whose actors and topics to use.")
-@click.option("--force", is_flag=True, help="Replace a draft (a file with draft: true) that already has the same id.")
+@click.option("--force", is_flag=True,
+              help="Replace a draft (a file with draft: true) that already has the same id.")
 @click.option("--dry-run", is_flag=True, help="Print what would be inferred; write nothing.")
 def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run):
     """Turn seed documents (plain text, Markdown or HTML; '-' for standard input) into draft articles.

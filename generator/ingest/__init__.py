@@ -2,7 +2,10 @@
 
 Plain functions, no MkDocs:
 
-- :mod:`.read` extracts text (HTML through :mod:`html.parser`) and refuses empty or binary input;
+- :mod:`.read` extracts text and links (HTML cleaned by nh3, then read through :mod:`html.parser`;
+  Markdown through Python-Markdown; front matter with the content loader) and refuses empty or binary
+  input; :mod:`.markup` writes the body from them: escaped text and http/https/mailto links only, since
+  every seed is untrusted;
 - :mod:`.text` splits paragraphs and sentences;
 - :mod:`.numbers`, :mod:`.figures` find figure claims; :mod:`.actors` finds actors, topics and
   who a sentence attributes its numbers to; :mod:`.events` finds and resolves date expressions;

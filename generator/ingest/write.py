@@ -71,7 +71,8 @@ def _quote(words: str) -> str:
 def front_matter(draft: Draft) -> str:
     lines = [
         "---",
-        f"# Draft written by `briefing ingest` from {printable(draft.name)}. Every value marked \"# inferred:\" is a guess,",
+        f"# Draft written by `briefing ingest` from {printable(draft.name)}. "
+        "Every value marked \"# inferred:\" is a guess,",
         "# followed by the words it came from: check each one against the text below, then remove 'draft: true'.",
         f"title: {scalar(draft.title.value)}{_comment(draft.title)}",
         f"date: {scalar(draft.date.value)}{_comment(draft.date)}",
