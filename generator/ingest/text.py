@@ -11,7 +11,10 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "u.s", "u.n", "u.k", "e.u", "adm", "brig", "cmdr", "pres", "mt", "ft", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+# a sentence end: from the first of its marks (so a long run of dots is read once, not once a dot)
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')\]]*\s+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_WINDOW = 40  # longer than any abbreviation or run of initials it is compared with
 _QUOTES_OPEN = "\"“‘'([«"
 
 
@@ -69,7 +72,7 @@ def _split(unit: str) -> list[tuple[int, int]]:
         if not (first.isupper() or first.isdigit()):
             continue
         if unit[m.start()] == ".":
-            word = re.search(r"([\w.]+)$", unit[start: m.start()])
+            word = _WORD_BEFORE.search(unit, max(start, m.start() - _WORD_WINDOW), m.start())
             if word:
                 w = word.group(1).lower()
                 if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):
