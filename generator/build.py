@@ -16,14 +16,15 @@ from generator.config import Options
 from generator.model.dates import DateSettings
 from generator.derive import Index, derive
 from generator.model.history import fallback_changed, last_changed
-from generator.model.discover import discover
+from generator.model import walk
+from generator.model.discover import KIND_FOLDERS, discover, nested_item
 from generator.model.load import load
-from generator.model.problems import Problems
+from generator.model.problems import Problem, Problems
 from generator.model.types import Briefing
 from generator.pages import Generated, build_pages
 from generator.pages.static import ASSET_CSS, ASSET_JS  # for an engine: the CSS and JavaScript pages link
 
-__all__ = ["ASSET_CSS", "ASSET_JS", "Result", "check", "count_articles", "run"]
+__all__ = ["ASSET_CSS", "ASSET_JS", "Result", "check", "count_articles", "file_problems", "run", "unpublished"]
 
 
 @dataclass
@@ -37,20 +38,38 @@ class Result:
 
 def _load_key(content_dir, options: Options, root, today) -> tuple:
     return (Path(content_dir).resolve(), Path(root).resolve() if root is not None else None,
-            DateSettings.of(options), today)
+            DateSettings.of(options), options.trusted_html, today)
 
 
 def check(content_dir: Path | str, options: Options = Options(), *, root: Path | str | None = None,
           today: dt.date | None = None, cache: BuildCache | None = None, keep: bool = False) -> Result:
     """Load and validate only. With ``keep``, the loaded content stays in ``cache`` for the
     :func:`run` of the same content that follows (``briefing build``: one loading pass)."""
-    found = discover(Path(content_dir))
-    briefing, problems = load(content_dir, DateSettings.of(options), root=root, today=today, cache=cache, found=found)
+    scanned = walk.scan(Path(content_dir))
+    found = discover(Path(content_dir), scanned)
+    briefing, problems = load(content_dir, DateSettings.of(options), root=root, today=today, cache=cache, found=found,
+                              scanned=scanned, check_bodies=not options.trusted_html)
     sources = [p.relative_to(content_dir).as_posix() for paths in found.values() for p in paths]
     result = Result(briefing, problems, sources=sources)
     if keep and cache is not None:
         cache.loaded = (_load_key(content_dir, options, root, today), result)
     return result
+
+
+def file_problems(folder: Path | str, shown) -> list[Problem]:
+    """Links out of the project, link loops and named pipes under ``folder`` (an engine asks before it
+    walks a folder itself): one error each, its path shown by ``shown(path)``."""
+    return [Problem(shown(path), 1, "error", message) for path, message in walk.scan(Path(folder)).problems]
+
+
+def unpublished(src_uri: str) -> bool:
+    """A file of the content folder that must never be published: a Markdown file in a kind's folder
+    whose name does not end in exactly '.md' (or a backup of one), or one in a sub-folder of actors/ or
+    topics/ (``check`` reports each)."""
+    kind, _, rest = src_uri.partition("/")
+    if nested_item(tuple(src_uri.split("/"))):
+        return True
+    return kind in KIND_FOLDERS and bool(rest) and walk.stray_markdown(rest.rpartition("/")[2]) is not None
 
 
 def count_articles(content_dir: Path | str) -> int:

@@ -42,6 +42,10 @@ class Options:
     """lunr: Material's search (one index every reader downloads whole); pagefind: Pagefind's chunked
     index, built after the build, in Material's search box (needs `pip install 'pagefind[bin]'`);
     auto: pagefind from engine/pagefind.py AUTO_PAGEFIND_ARTICLES articles on, lunr below."""
+    trusted_html: bool = False
+    """Allow active content in bodies: <script>, <iframe> from non-https addresses, on...= event handlers,
+    javascript:/vbscript:/data: URLs. Off by default: check and build report each as an error; set it for a
+    desk that embeds widgets on purpose (README: Trust model)."""
 
 
 # The options an editor writes in mkdocs.yml, and what each value must be.
@@ -55,6 +59,7 @@ PLUGIN_OPTIONS: dict[str, object] = {
     "profile_entries": int,
     "ledger_rows": int,
     "search_backend": SEARCH_BACKENDS,
+    "trusted_html": bool,
 }
 # Unset has a meaning of its own (title: site_name; date_order: DMY with warnings).
 UNSET_MEANS_SOMETHING = ("title", "date_order")
@@ -119,6 +124,7 @@ def options_from(plugin: Mapping, site_name: str | None = None, site_url: str | 
         profile_entries=values["profile_entries"],
         ledger_rows=values["ledger_rows"],
         search_backend=values["search_backend"],
+        trusted_html=values["trusted_html"],
         **more,
     )
 

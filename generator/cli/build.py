@@ -10,7 +10,8 @@ import click
 
 from generator import build as flow
 from generator.cache import BuildCache
-from generator.cli.project import load_mkdocs_config, options_of, report
+from generator.cli.project import load_mkdocs_config, mkdocs_warnings, options_of, report
+from generator.engine.plugin import site_dir_refusal
 
 
 @click.command()
@@ -20,10 +21,20 @@ from generator.cli.project import load_mkdocs_config, options_of, report
               help="Where to write the site (default: site_dir of mkdocs.yml).")
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Fail on any warning (MkDocs' strict mode).")
-def build(config_file: Path, site_dir: Path | None, strict: bool):
-    """Check the content, then build the site. Exits non-zero on any error."""
+@click.option("--force", is_flag=True,
+              help="Replace the site folder even if it holds files and is not a site Briefing built.")
+def build(config_file: Path, site_dir: Path | None, strict: bool, force: bool):
+    """Check the content, then build the site. Exits non-zero on any error.
+
+    The site is built beside the previous one and swapped in only when the build succeeded.
+    """
     if not config_file.is_file():
         raise click.ClickException(f"{config_file}: no such file; run this in a briefing project or pass -f")
+    with mkdocs_warnings():  # the warnings that fail a strict build, and why a build failed
+        _build(config_file, site_dir, strict, force)
+
+
+def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -31,6 +42,9 @@ def build(config_file: Path, site_dir: Path | None, strict: bool):
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
     cfg = load_mkdocs_config(config_file, **overrides)
+    reason = site_dir_refusal(cfg, force=force)
+    if reason is not None:
+        raise click.ClickException(f"not building into {cfg.site_dir}: it {reason}")
     options = options_of(cfg, config_file)
     # One loading pass: the check loads the content as the plugin would, and hands it to the build.
     project = Path(cfg.config_file_path).parent
@@ -42,7 +56,9 @@ def build(config_file: Path, site_dir: Path | None, strict: bool):
     started = time.perf_counter()
     try:
         cfg.plugins.on_startup(command="build", dirty=False)
-        cfg.plugins["briefing"].cache = cache
+        plugin = cfg.plugins["briefing"]
+        plugin.cache = cache
+        plugin.force_site_dir = force
         try:
             mkdocs_build(cfg)
         finally:

@@ -15,10 +15,11 @@ from generator.ingest import (
     draft_of,
     existing,
     find_project,
+    is_draft,
     render,
 )
+from generator.ingest.markup import web_url
 from generator.ingest.report import summary
-from generator.model.words import WEB_URL
 
 
 def _shown(path: Path) -> str:
@@ -38,7 +39,8 @@ def _shown(path: Path) -> str:
               help="Folder to write drafts into. Default: the project's content/articles.")
 @click.option("--project", "project_path", type=click.Path(path_type=Path), default=Path("."), show_default=True,
               help="The briefing project (folder with mkdocs.yml or content/) whose actors and topics to use.")
-@click.option("--force", is_flag=True, help="Replace a draft that already has the same id.")
+@click.option("--force", is_flag=True,
+              help="Replace a draft (a file with draft: true) that already has the same id.")
 @click.option("--dry-run", is_flag=True, help="Print what would be inferred; write nothing.")
 def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run):
     """Turn seed documents (plain text, Markdown or HTML; '-' for standard input) into draft articles.
@@ -46,7 +48,7 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
     Each FILE becomes content/articles/<date>-<title>.md with draft: true and the front matter
     ingest could infer: title, date, source, actors, topics, figures and candidate events.
     Every guess is marked '# inferred: <the words it came from>' for review. Existing files
-    are never overwritten unless --force is given.
+    are never overwritten, and --force replaces only drafts (draft: true), never a published article.
     """
     project = find_project(project_path)  # a ProjectError is one error line (cli/__init__.py)
     date = None
@@ -59,8 +61,9 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
             raise click.BadParameter(f"'{date_text}' is not a day; give the full publication date, "
                                      "like 2019-04-12", param_hint="--date")
         date = value.start
-    if url is not None and not WEB_URL.match(url):
-        raise click.BadParameter(f"{url!r} must start with http:// or https://", param_hint="--url")
+    if url is not None and web_url(url) is None:
+        raise click.BadParameter(f"{url!r} must start with http:// or https:// and name a host",
+                                 param_hint="--url")
     if source is not None and not source.strip():
         raise click.BadParameter("give a name", param_hint="--source")
     if files.count("-") > 1:
@@ -78,16 +81,24 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
             failed += 1
             click.echo(f"{progress}briefing ingest: {exc}", err=True)
             continue
+        for note in draft.notes:
+            click.echo(f"{progress}{note}", err=True)
         ident = article_id(draft.date.value, draft.title.value, name)
         target = out / f"{ident}.md"
         clash = written.get(ident) or existing(project.articles, ident) or existing(out, ident)
-        if clash is not None and not (force and clash.resolve() == target.resolve() and ident not in written):
+        replaceable = (clash is not None and ident not in written and clash.resolve() == target.resolve()
+                       and is_draft(clash))
+        if clash is not None and not (force and replaceable):
             failed += 1
-            why = ("was written from an earlier file of this run" if ident in written
-                   else "already exists")
-            hint = "" if ident in written else (
-                "; pass --force to replace it" if clash.resolve() == target.resolve()
-                else "; ids must be unique, so rename or remove that file first")
+            if ident in written:
+                why, hint = "was written from an earlier file of this run", ""
+            elif clash.resolve() != target.resolve():
+                why, hint = "already exists", "; ids must be unique, so rename or remove that file first"
+            elif not replaceable:
+                why, hint = ("already exists and is not a draft (its front matter has no 'draft: true')",
+                             "; --force replaces only drafts, so rename or remove that file first")
+            else:
+                why, hint = "already exists", "; pass --force to replace it"
             click.echo(f"{progress}briefing ingest: {name}: {_shown(clash)} {why} (id '{ident}'); "
                        f"not overwriting{hint}", err=True)
             continue

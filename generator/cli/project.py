@@ -3,6 +3,7 @@ one is one clear error), and printing problems."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -25,6 +26,23 @@ def show_mkdocs_log(level: int) -> None:
     logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
+
+
+@contextlib.contextmanager
+def mkdocs_warnings():
+    """MkDocs' and Briefing's warnings and errors (``mkdocs.*`` loggers) on stderr while it runs."""
+    logger = logging.getLogger("mkdocs")
+    if any(getattr(h, "_briefing", False) for h in logger.handlers):
+        yield  # already shown
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
 
 
 def config_file_of(path: Path) -> Path | None:

@@ -17,6 +17,7 @@ from generator.cache import BuildCache
 from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
 from generator.engine import pagefind, search
 from generator.engine.preview import Preview
+from generator.engine import sitedir
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 _ID = re.compile(r'\sid="([^"]+)"')
@@ -50,6 +51,11 @@ class BriefingPlugin(BasePlugin):
 
     def __init__(self):
         self.serving = False
+        self.dirty = False
+        self.force_site_dir = False  # `briefing build --force`: replace a site_dir that is not a Briefing site
+        self.staging: sitedir.Staging | None = None  # this build's staging folder beside site_dir
+        self._site_dir = None  # site_dir as mkdocs.yml or -d gave it
+        self._config = None
         self.blocks: dict[str, dict[str, str]] = {}  # src_uri -> token -> HTML
         self.preview = Preview(dirty=False)
         # What this plugin's builds hand to the next one: one `briefing serve` session, or one build
@@ -60,6 +66,7 @@ class BriefingPlugin(BasePlugin):
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+        self.dirty = dirty
         self.preview = Preview(dirty=self.serving and dirty)
         self.cache = BuildCache()
 
@@ -67,11 +74,34 @@ class BriefingPlugin(BasePlugin):
         # MkDocs keeps this instance for the whole process (it has on_startup): the next command in
         # the same process (tests, an embedding tool) starts from a plain build.
         self.serving = False
+        self.dirty = False
+        self.force_site_dir = False
         self.preview = Preview(dirty=False)
         self.cache = BuildCache()
         self.told_serve_search = False
 
-    def on_config(self, config):
+    @event_priority(100)  # before other plugins read site_dir
+    def _guard(self, config):
+        """Refuse links out of the project, link loops and named pipes before MkDocs walks docs_dir
+        (it follows every link); refuse a site_dir the build must not replace; build beside it."""
+        self.staging = None
+        problems = [problem for folder in (config.docs_dir, config.theme.custom_dir) if folder
+                    for problem in build.file_problems(folder, _shown)]
+        for problem in problems:
+            log.error(str(problem))
+        if problems:
+            raise PluginError(f"{len(problems)} file(s) a build must not read or publish; see above")
+        if self.serving:
+            return config  # MkDocs serves from a temporary folder of its own
+        reason = site_dir_refusal(config, force=self.force_site_dir)
+        if reason is not None:
+            raise PluginError(f"site_dir '{config.site_dir}' {reason}")
+        self.staging = sitedir.Staging(config.site_dir)
+        self._site_dir, self._config = config.site_dir, config
+        config.site_dir = self.staging.start(keep_current=self.dirty)
+        return config
+
+    def _configure(self, config):
         if not config.use_directory_urls:
             raise PluginError("Briefing needs use_directory_urls: true (its pages link to /<kind>/<id>/)")
         # Briefing's template additions sit just above the theme, below the site's custom_dir.
@@ -99,6 +129,8 @@ class BriefingPlugin(BasePlugin):
         search.configure(self, config, THEME_DIR)
         return config
 
+    on_config = CombinedEvent(_guard, _configure)
+
     @event_priority(100)  # before Material's search plugin writes its index
     def _keep_search_whole(self, *, config):
         if self.preview.dirty:
@@ -123,7 +155,26 @@ class BriefingPlugin(BasePlugin):
         except pagefind.PagefindError as exc:
             raise PluginError(str(exc)) from exc
 
-    on_post_build = CombinedEvent(_keep_search_whole, _pagefind)
+    @event_priority(-1000)  # after every other post_build event (Pagefind's index, other plugins)
+    def _swap(self, *, config):
+        """The site is complete: swap it in for the previous one (not when strict mode is about to fail)."""
+        staging, self.staging = self.staging, None
+        if staging is None:
+            return
+        config.site_dir = self._site_dir
+        if config.strict and _warned():
+            staging.discard()  # MkDocs aborts right after this event; the previous site stays
+            return
+        staging.commit()
+        log.debug(f"Briefing: the new site is in {config.site_dir}")
+
+    on_post_build = CombinedEvent(_keep_search_whole, _pagefind, _swap)
+
+    def on_build_error(self, *, error):
+        staging, self.staging = self.staging, None
+        if staging is not None:
+            staging.discard()
+            self._config.site_dir = self._site_dir
 
     def on_files(self, files: Files, *, config) -> Files:
         self.preview.start(config)
@@ -143,11 +194,12 @@ class BriefingPlugin(BasePlugin):
         if result.problems.errors:
             raise PluginError(f"{len(result.problems.errors)} error(s) in the briefing's content; see above")
 
-        # The generated pages replace the editors' files of each kind.
+        # The generated pages replace the editors' files of each kind. Markdown files there with
+        # another extension (x.MD, x.markdown) are errors above; they are never published either.
         replaced = set(result.sources)
         replaced.add("index.md")
         for f in list(files):
-            if f.src_uri in replaced:
+            if f.src_uri in replaced or build.unpublished(f.src_uri):
                 files.remove(f)
         self.blocks = {page.path: page.blocks for page in result.pages if page.blocks}
         for page in result.pages:
@@ -192,3 +244,25 @@ class BriefingPlugin(BasePlugin):
             output = _TOKEN.sub(lambda m: wrap.format(blocks[m.group(1)]) if m.group(1) in blocks else m.group(),
                                 output)
         return output
+
+
+def site_dir_refusal(config, *, force: bool = False) -> str | None:
+    """Why this build must not write to config.site_dir (see :func:`generator.engine.sitedir.refusal`)."""
+    docs = Path(config.docs_dir)
+    project = Path(config.config_file_path).parent if config.config_file_path else docs.parent
+    return sitedir.refusal(config.site_dir, project=project, docs_dir=docs, theme_dir=config.theme.custom_dir,
+                           force=force)
+
+
+def _warned() -> bool:
+    """Whether MkDocs' strict-mode counter saw a warning or an error in this build."""
+    from mkdocs.utils import CountHandler
+
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
+
+
+def _shown(path) -> str:
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)

@@ -2,7 +2,10 @@
 
 Plain functions, no MkDocs:
 
-- :mod:`.read` extracts text (HTML through :mod:`html.parser`) and refuses empty or binary input;
+- :mod:`.read` extracts text and links (HTML cleaned by nh3, then read through :mod:`html.parser`;
+  Markdown through Python-Markdown; front matter with the content loader) and refuses empty or binary
+  input; :mod:`.markup` writes the body from them: escaped text and http/https/mailto links only, since
+  every seed is untrusted;
 - :mod:`.text` splits paragraphs and sentences;
 - :mod:`.numbers`, :mod:`.figures` find figure claims; :mod:`.actors` finds actors, topics and
   who a sentence attributes its numbers to; :mod:`.events` finds and resolves date expressions;
@@ -17,11 +20,11 @@ import datetime as dt
 from generator.ingest.infer import Draft, IngestError, infer
 from generator.ingest.project import Project, ProjectError, find_project
 from generator.ingest.read import Document, ReadError, read_bytes
-from generator.ingest.write import article_id, existing, render
+from generator.ingest.write import article_id, existing, is_draft, render
 
 __all__ = [
     "Document", "Draft", "IngestError", "Project", "ProjectError", "ReadError", "article_id", "draft_of",
-    "existing", "find_project", "infer", "read_bytes", "render",
+    "existing", "find_project", "infer", "is_draft", "read_bytes", "render",
 ]
 
 

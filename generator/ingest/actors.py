@@ -20,8 +20,10 @@ from generator.model.types import Actor, Topic
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _ROLE = (r"representative|spokesperson|spokesman|spokeswoman|envoy|official|officials|chief|head|director|"
          r"coordinator|report|reports|figures|data|count|tally|estimate|estimates|statement|toll|sources?")
+_CUE_WINDOW = 200  # far more than the cues below can span
+_END_PUNCT = ' .!?"”'
 _AFTER_CUE = re.compile(
-    rf"^(?:['’]s)?(?:\s*\([^)]{{1,40}}\))?(?:\s*,\s*[^,]{{1,60}},)?\s+(?:[\w-]+\s+){{0,2}}?(?:{REPORTING_CUES}|{_ROLE})\b",
+    rf"(?:['’]s)?(?:\s*\([^)]{{1,40}}\))?(?:\s*,\s*[^,]{{1,60}},)?\s+(?:[\w-]+\s+){{0,2}}?(?:{REPORTING_CUES}|{_ROLE})\b",
     re.I,
 )
 _BEFORE_STRONG = re.compile(r"(?:according\s+to|reported\s+by|cited\s+by|citing|quoting|figures\s+from|"
@@ -107,13 +109,15 @@ class Vocabulary:
         """Who the sentence says states its numbers, if it says so."""
         best: tuple[int, int, Mention] | None = None
         organisations: list[Mention] = []
+        tail = len(sentence.rstrip(_END_PUNCT))  # after it, only punctuation
         for m in self.matcher.find(sentence):
             actor = self.actors[m.actor]
-            before, after = sentence[: m.start], sentence[m.end:]
+            # the words around the mention: windows, not the whole sentence (linear in a long sentence)
+            lo, hi = max(0, m.start - _CUE_WINDOW), m.end + _CUE_WINDOW
             score = 0
-            if _AFTER_CUE.match(after) or _BEFORE_STRONG.search(before):
+            if _AFTER_CUE.match(sentence, m.end, hi) or _BEFORE_STRONG.search(sentence, lo, m.start):
                 score = 3
-            elif _HEADLINE.search(before) and not after.strip(" .!?\"”"):
+            elif _HEADLINE.search(sentence, lo, m.start) and m.end >= tail:
                 score = 3
             if actor.kind in ("organisation",):
                 organisations.append(m)

@@ -92,7 +92,8 @@ def expressions(sentence: str) -> list[DateExpression]:
 
 
 def is_range_bound(sentence: str, expr: DateExpression) -> bool:
-    return bool(_NOT_EVENT_BEFORE.search(sentence[: expr.start]))
+    # the words right before it: a window, not the whole sentence (linear in a sentence of many dates)
+    return bool(_NOT_EVENT_BEFORE.search(sentence, max(0, expr.start - 40), expr.start))
 
 
 def _month_before(base: dt.date, month: int, year: str | None) -> dt.date:

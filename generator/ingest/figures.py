@@ -25,7 +25,9 @@ noun that is not a kind of people ("14 vehicles", "3 days") is not a figure.
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from generator.ingest.figure_words import (
@@ -78,11 +80,15 @@ class _Norm:
     def raw(self, start: int, end: int, sentence: str) -> tuple[int, int]:
         s = self.raw_pos[start] if start < len(self.raw_pos) else len(sentence)
         e = self.raw_pos[end - 1] + 1 if end - 1 < len(self.raw_pos) else len(sentence)
-        # a placeholder ends where its number ends
-        for n in self.nums:
-            if n.start <= e - 1 < n.end or n.start < e <= n.end:
-                e = max(e, n.end)
+        # a placeholder ends where its number ends: the number (they are in order and apart) holding e - 1
+        k = bisect_right(self.starts, e - 1) - 1
+        if k >= 0 and e - 1 < self.nums[k].end:
+            e = max(e, self.nums[k].end)
         return s, e
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [n.start for n in self.nums]
 
 
 def _normalise(sentence: str, nums: list[Number]) -> _Norm:
@@ -105,18 +111,33 @@ def _normalise(sentence: str, nums: list[Number]) -> _Norm:
     return _Norm("".join(out), pos, kept)
 
 
+_A_TOTAL_OF = re.compile(r"\s*\ba\s+total\s+of\s*$", re.I)
+_QUAL_RE = [(qualifier, re.compile(rf"(?<!\w){phrase(w)}\s*$", re.I)) for qualifier, words in QUAL for w in words]
+_QUAL_WINDOW = 60  # characters before a number that can hold its qualifier ("no fewer than", "a total of")
+
+
+def _qualifier(sentence: str, number: Number) -> tuple[str, str, int]:
+    """(qualifier, the words it came from, where they start) for the number, from the words just
+    before it: a window of a few words, never the whole sentence (so this is linear in its length)."""
+    end = number.start
+    total = _A_TOTAL_OF.search(sentence, max(0, end - _QUAL_WINDOW), end)
+    if total:
+        end = total.start()
+    lo = max(0, end - _QUAL_WINDOW)
+    best = ("exact", "", -1)
+    for qualifier, pattern in _QUAL_RE:
+        m = pattern.search(sentence, lo, end)
+        if m and len(m.group().strip()) > len(best[1]):
+            best = (qualifier, m.group().strip(), m.start())
+    if best[0] == "exact" and number.approximate:
+        return "about", number.text, -1  # "a dozen": the number is its own qualifier
+    return best
+
+
 def qualifier_of(sentence: str, number: Number) -> tuple[str, str]:
     """(qualifier, the words it came from) for the number, from the words just before it."""
-    before = re.sub(r"\s*\ba\s+total\s+of\s*$", " ", sentence[: number.start], flags=re.I)
-    best = ("exact", "")
-    for qualifier, words in QUAL:
-        for w in words:
-            m = re.search(rf"(?<!\w){phrase(w)}\s*$", before, re.I)
-            if m and len(m.group().strip()) > len(best[1]):
-                best = (qualifier, m.group().strip())
-    if best[0] == "exact" and number.approximate:
-        return "about", number.text
-    return best
+    qualifier, words, _ = _qualifier(sentence, number)
+    return qualifier, words
 
 
 def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
@@ -154,9 +175,8 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                     group_words = _group_in(m.group("mid"))
                 num = norm.nums[k]
                 s, e = norm.raw(m.start(), m.end(), sentence)
-                qualifier, qwords = qualifier_of(sentence, num)
+                qualifier, qwords, q = _qualifier(sentence, num)
                 if qwords:  # the evidence shows the qualifier too: "More than 8000 flee"
-                    q = sentence.lower().rfind(qwords.lower(), 0, num.start)
                     s = min(s, q) if q >= 0 else s
                 guess = FigureGuess(base or "", num.value or 0, qualifier, None, sentence, (s, e), num.text,
                                     qualifier_words=qwords)
@@ -199,12 +219,15 @@ def _base(kind: str) -> str:
     return kind.rsplit("-", 1)[-1] if kind else kind
 
 
+_GROUP_RES = [(g, re.compile(rf"(?<!\w){re.escape(g)}(?!\w)")) for g in sorted(GROUPS, key=len, reverse=True)]
+
+
 def _group_in(words: str | None) -> str | None:
     if not words:
         return None
     low = " ".join(words.lower().split())
-    for g in sorted(GROUPS, key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(g)}(?!\w)", low):
+    for g, pattern in _GROUP_RES:
+        if pattern.search(low):
             return g
     return None
 
@@ -240,9 +263,12 @@ def _unsure(sentence: str, nums: list[Number], norm: _Norm, used: set[int]) -> l
             out.append(Unsure(f"'{m.group()}' is not a number", clip(window)))
     if re.search(r"\bcasualties\b", sentence, re.I):
         for k, n in enumerate(norm.nums):
-            if k not in used and re.match(r"\s+(?:\w+\s+)?casualties", sentence[n.end:], re.I):
+            if k not in used and _CASUALTIES_AFTER.match(sentence, n.end, n.end + 80):
                 out.append(Unsure(f"'{n.text} casualties' mixes killed and wounded", clip(sentence)))
     return out
+
+
+_CASUALTIES_AFTER = re.compile(r"\s+(?:\w+\s+)?casualties", re.I)
 
 
 def _window(sentence: str, start: int, end: int) -> str:

@@ -20,9 +20,9 @@ from generator.ingest.events import (
     title_of,
 )
 from generator.ingest.figures import FigureGuess, Unsure, find_figures
+from generator.ingest.markup import web_url
 from generator.ingest.read import Document
 from generator.ingest.text import REPORTING, Sentence, clip, sentences
-from generator.model.words import WEB_URL
 
 
 class IngestError(BriefingError, ValueError):
@@ -49,17 +49,24 @@ class Draft:
     figures: list[FigureGuess] = field(default_factory=list)
     events: list[EventGuess] = field(default_factory=list)
     unsure: list[Unsure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings about the seed: "path:line: warning: ..."
 
 
 def infer(doc: Document, vocabulary: Vocabulary, settings: DateSettings, *, date: dt.date | None = None,
           date_words: str = "", source: str | None = None, url: str | None = None) -> Draft:
     unsure: list[Unsure] = []
     title = _title(doc, unsure)
-    published = _date(doc, date, date_words, settings, unsure)
+    try:
+        published = _date(doc, date, date_words, settings, unsure)
+    except IngestError as exc:
+        if doc.notes:  # e.g. the date was in front matter that could not be used
+            raise IngestError("\n".join([*doc.notes, str(exc)])) from None
+        raise
     src = _source(doc, source, url, unsure)
     sents = sentences(doc.text)
     text_for_mentions = doc.text if title.value in doc.text else f"{title.value}\n{doc.text}"
-    draft = Draft(doc.name, title, published, src, doc.body, _summary(doc, title.value), unsure=unsure)
+    draft = Draft(doc.name, title, published, src, doc.body, _summary(doc, title.value), unsure=unsure,
+                  notes=list(doc.notes))
     draft.actors = vocabulary.find_actors(text_for_mentions)
     draft.topics = vocabulary.find_topics(text_for_mentions)
     draft.figures = _figures(sents, vocabulary, settings, published.value, src, unsure)
@@ -113,10 +120,10 @@ def _date(doc: Document, date: dt.date | None, date_words: str, settings: DateSe
 
 
 def _source(doc: Document, source: str | None, url: str | None, unsure: list[Unsure]) -> Value:
-    link = url or doc.meta.get("url")
-    if link and not WEB_URL.match(link):
-        unsure.append(Unsure("the page's URL is not http(s); left out", link))
-        link = None
+    given_link = url or doc.meta.get("url")
+    link = web_url(given_link)
+    if given_link and link is None:
+        unsure.append(Unsure("the page's URL is not http(s); left out", given_link))
     if source:
         name, evidence, given = source, "--source", True
     elif doc.meta.get("site_name"):
@@ -189,14 +196,21 @@ def _figures(sents: list[Sentence], vocabulary: Vocabulary, settings: DateSettin
     return out
 
 
+_AS_OF_WINDOW = 200  # a reporting verb and four words, or "as of"
+_REPORTED_BEFORE = re.compile(rf"\b{REPORTING}\s+(?:[\w'’-]+\s+){{0,4}}$", re.I)
+_AS_OF_BEFORE = re.compile(r"(?:\bas\s+of|\bas\s+at|\bup\s+to)\s*$", re.I)
+_SPACES_AND_COMMAS = re.compile(r"[ ,]*")
+
+
 def _as_of(sentence: str, base: dt.date, settings: DateSettings):
     """The date a sentence gives its numbers: one tied to the reporting verb, or "as of"."""
+    lead = _SPACES_AND_COMMAS.match(sentence).end()
     for e in expressions(sentence):
-        before = sentence[: e.start]
+        lo = max(0, e.start - _AS_OF_WINDOW)  # the words before it, not the whole sentence
         tied = (
-            re.search(rf"\b{REPORTING}\s+(?:[\w'’-]+\s+){{0,4}}$", before, re.I)
-            or re.search(r"(?:\bas\s+of|\bas\s+at|\bup\s+to)\s*$", before, re.I)
-            or not before.strip(" ,")
+            _REPORTED_BEFORE.search(sentence, lo, e.start)
+            or _AS_OF_BEFORE.search(sentence, lo, e.start)
+            or e.start <= lead  # the sentence starts with it
             and re.search(rf"^[^.]*?\b{REPORTING}\b", sentence[e.end:], re.I)
         )
         if not tied:

@@ -9,6 +9,7 @@ distance, a time, a percentage...).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from generator.model.words import MONTHS, NUMBER_WORDS
@@ -31,25 +32,33 @@ _DIGITS = re.compile(
 VAGUE = re.compile(r"(?<!\w)(?:dozens|scores|hundreds|thousands|tens of thousands|hundreds of thousands|"
                    r"several|many|a number)(?: of)?(?!\w)", re.I)
 
+# What a number is, from the words right after it (matched at its end: Pattern.match(sentence, end, ...))
+# and right before it (searched in a window that ends at its start): each looks at _WINDOW characters at
+# most, never at the whole sentence, so classifying every number of a sentence is linear in its length.
+_WINDOW = 80
 _UNIT_AFTER = re.compile(
-    r"^\s*(?:-\s*)?(?:km|kms|kilomet(?:re|er)s?|miles?|mi|m|metres?|meters?|cm|mm|kg|kilos?|tonnes?|tons?|"
+    r"\s*(?:-\s*)?(?:km|kms|kilomet(?:re|er)s?|miles?|mi|m|metres?|meters?|cm|mm|kg|kilos?|tonnes?|tons?|"
     r"%|per\s*cent|percent|bpd|b/d|barrels?|dollars?|euros?|dinars?|pounds|usd|eur|lyd|hectares?|sq|square|"
     r"mph|km/h|degrees?|°)(?!\w)",
     re.I,
 )
-_AGE_AFTER = re.compile(r"^\s*-?\s*(?:year|month|week|day)s?[- ]olds?\b|^\s*years?\s+(?:old|of age)\b", re.I)
-_DURATION_AFTER = re.compile(r"^-(?:year|month|week|day|hour|minute)s?\b|"
-                             r"^\s+(?:more\s+|full\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|nights?|"
+_AGE_AFTER = re.compile(r"\s*-?\s*(?:year|month|week|day)s?[- ]olds?\b|\s*years?\s+(?:old|of age)\b", re.I)
+_DURATION_AFTER = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b|"
+                             r"\s+(?:more\s+|full\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|nights?|"
                              r"decades?|centuries)\b", re.I)
 _AGE_BEFORE = re.compile(r"(?:\baged|\bage of|\bages of|\bages|\bage)\s*$", re.I)
-_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH_RE}|^\s*[-–]\s*\d{{1,2}}\s+{MONTH_RE}")
+_DATE_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{MONTH_RE}|\s*[-–]\s*\d{{1,2}}\s+{MONTH_RE}")
 _DATE_BEFORE = re.compile(rf"{MONTH_RE}\s*$|{MONTH_RE}\s+\d{{1,2}}\s*[-–]\s*$")
-_TIME_AFTER = re.compile(r"^(?:[:.]\d{2}\b|\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|h\b|hrs\b|o'clock))", re.I)
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_TIME_AFTER = re.compile(r"(?:[:.]\d{2}\b|\s*(?:a\.?m\.?|p\.?m\.?|gmt|utc|h\b|hrs\b|o'clock))", re.I)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b", re.I)
 _MONEY_BEFORE = re.compile(r"(?:[$€£]|\bUS\$|\bUSD|\bLYD)\s*$")
 _REF_BEFORE = re.compile(r"(?:\bNo\.?|#|\bNumber|\bResolution|\bpage|\bp\.|\bitem|\bflight)\s*$", re.I)
-_RANGE = re.compile(r"^[-–/]\d|^\s*[-–]\s*\d")
+_RANGE = re.compile(r"[-–/]\d|\s*[-–]\s*\d")
 _APPOSITION_AGE = re.compile(r"[A-Z][\w'’-]+,\s*$")
+_NO_BEFORE = re.compile(r"\bno\s*$", re.I)
+_TIME_BEFORE = re.compile(r"\d[:.]$")
+_RANGE_BEFORE = re.compile(r"\d\s*[-–/]\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
 
 
 @dataclass(frozen=True)
@@ -76,8 +85,10 @@ def numbers(sentence: str) -> list[Number]:
         num = Number(m.start(), m.end(), as_int, m.group())
         found.append(_classify(sentence, num, bare_digits=not m.group(3) and "," not in m.group(1) and not m.group(2)))
         taken.append((m.start(), m.end()))
+    ends = [e for _, e in taken]  # digit spans, in order, not overlapping
     for m in _WORD_SEQ.finditer(sentence):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        k = bisect_right(ends, m.start())  # the first digit span that ends after this starts
+        if k < len(taken) and taken[k][0] < m.end():
             continue
         parsed = _parse_words(m.group())
         if parsed is None:
@@ -93,13 +104,15 @@ def numbers(sentence: str) -> list[Number]:
 def _parse_words(text: str) -> tuple[int, bool, int] | None:
     """(value, approximate, offset of the first number word) or None if not a number."""
     tokens = [(m.start(), m.group().lower()) for m in re.finditer(r"[A-Za-z]+", text)]
-    # a leading "a" counts only before a scale ("a hundred", "a dozen")
-    while tokens and tokens[0][1] in ("a", "and"):
-        if tokens[0][1] == "a" and len(tokens) > 1 and tokens[1][1] in (*_SCALES, "dozen"):
+    # a leading "a" counts only before a scale ("a hundred", "a dozen"); indices, not slices (linear)
+    first, last = 0, len(tokens)
+    while first < last and tokens[first][1] in ("a", "and"):
+        if tokens[first][1] == "a" and last - first > 1 and tokens[first + 1][1] in (*_SCALES, "dozen"):
             break
-        tokens = tokens[1:]
-    while tokens and tokens[-1][1] in ("a", "and"):
-        tokens = tokens[:-1]
+        first += 1
+    while last > first and tokens[last - 1][1] in ("a", "and"):
+        last -= 1
+    tokens = tokens[first:last]
     if not tokens:
         return None
     words = [t for _, t in tokens]
@@ -136,34 +149,40 @@ def _parse_words(text: str) -> tuple[int, bool, int] | None:
 
 
 def _classify(sentence: str, num: Number, *, bare_digits: bool) -> Number:
-    before, after = sentence[: num.start], sentence[num.end:]
+    lo, hi = max(0, num.start - _WINDOW), num.end + _WINDOW
+
+    def before(pattern: re.Pattern) -> bool:
+        return pattern.search(sentence, lo, num.start) is not None
+
+    def after(pattern: re.Pattern) -> bool:
+        return pattern.match(sentence, num.end, hi) is not None
+
     reason = None
     if num.value is None:
         reason = "not a whole number"
-    elif _DATE_AFTER.match(after) or _DATE_BEFORE.search(before):
+    elif after(_DATE_AFTER) or before(_DATE_BEFORE):
         reason = "part of a date"
-    elif num.text.lower() == "one" and re.search(r"\bno\s*$", before, re.I):
+    elif num.text.lower() == "one" and before(_NO_BEFORE):
         reason = "'no one'"
-    elif _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+    elif after(_AGE_AFTER) or before(_AGE_BEFORE):
         reason = "an age"
-    elif _DURATION_AFTER.match(after):
+    elif after(_DURATION_AFTER):
         reason = "a duration"
-    elif _UNIT_AFTER.match(after):
+    elif after(_UNIT_AFTER):
         reason = "a measure (distance, share, money or volume)"
-    elif _MONEY_BEFORE.search(before):
+    elif before(_MONEY_BEFORE):
         reason = "an amount of money"
-    elif _TIME_AFTER.match(after) or re.search(r"\d[:.]$", before):
+    elif after(_TIME_AFTER) or before(_TIME_BEFORE):
         reason = "a time of day"
-    elif _ORDINAL_AFTER.match(after):
+    elif after(_ORDINAL_AFTER):
         reason = "an ordinal"
-    elif _REF_BEFORE.search(before):
+    elif before(_REF_BEFORE):
         reason = "a reference number"
-    elif bare_digits and _RANGE.match(after) or re.search(r"\d\s*[-–/]\s*$", before):
+    elif bare_digits and after(_RANGE) or before(_RANGE_BEFORE):
         reason = "part of a range or code"
-    elif bare_digits and len(num.text) == 4 and 1800 <= (num.value or 0) <= 2100 and not _COUNT_AFTER.match(after):
+    elif bare_digits and len(num.text) == 4 and 1800 <= (num.value or 0) <= 2100 and not after(_COUNT_AFTER):
         reason = "a year"
-    elif (re.match(r"^\s*,", after) and _APPOSITION_AGE.search(before) and num.value is not None
-          and 10 <= num.value <= 110):
+    elif after(_COMMA_AFTER) and before(_APPOSITION_AGE) and num.value is not None and 10 <= num.value <= 110:
         reason = "an age"  # "Khalifa Haftar, 75, said"
     if reason is None:
         return num
@@ -171,7 +190,7 @@ def _classify(sentence: str, num: Number, *, bare_digits: bool) -> Number:
 
 
 _COUNT_AFTER = re.compile(
-    r"^\s+(?:more\s+|other\s+)?(?:people|persons|civilians|children|men|women|migrants|refugees|residents|"
+    r"\s+(?:more\s+|other\s+)?(?:people|persons|civilians|children|men|women|migrants|refugees|residents|"
     r"fighters|soldiers|families|killed|dead|died|wounded|injured|displaced|fled|flee|evacuated|have|had|were)\b",
     re.I,
 )

@@ -1,19 +1,36 @@
-"""Reading a seed document: plain text, Markdown or HTML, into plain text.
+"""Reading a seed document: plain text, Markdown or HTML, into plain text and a safe body.
 
-HTML goes through :class:`html.parser.HTMLParser` (never regular expressions):
-scripts, styles, navigation and footers are dropped, block elements become
-paragraphs, entities are decoded. A few ``<meta>`` values (publication time,
-site name, canonical URL) are kept as evidence for the front matter.
+Every seed is untrusted. It becomes paragraphs of plain text whose runs may carry a link's URL
+(:mod:`.markup`), and the draft's body is written from those, escaped, with http, https and
+mailto links only:
+
+- text: its paragraphs;
+- Markdown: front matter read with the hardened loader of content (:mod:`generator.model.yamlload`:
+  no aliases, tags or merge keys); the rest converted by Python-Markdown with raw HTML left as text
+  (so a ``<script>`` in a Markdown seed shows, escaped, in the draft), then read as HTML;
+- HTML: cleaned by nh3 (scripts, styles, navigation, footers and their content dropped, no
+  attribute but a link's href, no URL scheme but http, https, mailto), then read with
+  :class:`html.parser.HTMLParser` (never regular expressions): block elements become paragraphs,
+  entities are decoded. A few ``<meta>`` values (publication time, site name, canonical URL) of
+  the uncleaned page are kept as evidence for the front matter.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+import markdown
+import nh3
+
 from generator.errors import BriefingError
+import generator.ingest.markup as markup
+from generator.ingest.markup import Block
+from generator.model import yamlload
+
 
 
 class ReadError(BriefingError, ValueError):
@@ -25,10 +42,11 @@ class Document:
     name: str  # how to show it: a path, or "-" for standard input
     kind: str  # "text", "markdown" or "html"
     text: str  # plain text: paragraphs separated by blank lines
-    body: str  # what goes below the front matter (the source text, raw HTML escaped)
+    body: str  # what goes below the front matter: the text escaped, allowed links only (see .markup)
     title: str | None = None  # a title the document states (HTML <h1>/<title>, Markdown front matter)
     title_evidence: str = ""
     meta: dict[str, str] = field(default_factory=dict)  # published, site_name, url, date (front matter)
+    notes: list[str] = field(default_factory=list)  # "path:line: warning: ..." for what ingest left out
 
 
 _MAGIC = {
@@ -63,7 +81,9 @@ def read_bytes(raw: bytes, name: str) -> Document:
     elif kind == "markdown":
         doc = _from_markdown(text, name)
     else:
-        doc = Document(name, "text", _normalise(text), escape_html(_normalise(text)))
+        plain = _normalise(text)
+        blocks = [markup.normalise([(b, None)]) for b in re.split(r"\n\s*\n", plain)]
+        doc = Document(name, "text", plain, markup.body_markdown(blocks))
     if not doc.text.strip():
         raise ReadError(f"{name}: no text found in the document (only markup?); there is nothing to ingest")
     return doc
@@ -103,62 +123,61 @@ def _normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
 
 
-def escape_html(text: str) -> str:
-    """Escape what would let raw HTML through Markdown: every '<' (and a bare '&' before it)."""
-    return text.replace("<", "&lt;")
-
-
 # ---- Markdown -----------------------------------------------------------------------------
 
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.S)
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_MARKS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)|`+")
-_JS_LINK = re.compile(r"\]\(\s*(?:javascript|vbscript|data):[^)]*\)", re.I)
+# how a seed's Markdown is read: the site's extensions (so its links are those the site would make) and fenced code
+_MD_EXTENSIONS = ["attr_list", "tables", "admonition", "fenced_code"]
 
 
 def _from_markdown(text: str, name: str) -> Document:
     text = _normalise(text)
     meta: dict[str, str] = {}
+    notes: list[str] = []
     title = None
     evidence = ""
-    m = _FRONT.match(text)
-    if m:
-        import yaml
-
-        try:
-            data = yaml.safe_load(m[1])
-        except yaml.YAMLError:
-            data = None
-        if isinstance(data, dict):
-            if isinstance(data.get("title"), str) and data["title"].strip():
-                title = " ".join(data["title"].split())
-                evidence = "title: in the document's own front matter"
-            if data.get("date") is not None:
-                meta["date"] = str(data["date"])
-        text = text[m.end():]
-    plain_lines = []
-    in_code = False
-    for line in text.split("\n"):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-            continue
-        if in_code:
-            plain_lines.append(line)
-            continue
-        plain_lines.append(markdown_line_to_text(line))
-    plain = "\n".join(plain_lines)
-    plain = _strip_tags_keep_text(plain)
-    body = _JS_LINK.sub("](#)", escape_html(text))
-    return Document(name, "markdown", _normalise(plain), body, title, evidence, meta)
+    data, text = _front_matter(text, name, notes)
+    if data is not None:
+        if isinstance(data.get("title"), str) and data["title"].strip():
+            title = " ".join(data["title"].split())
+            evidence = "title: in the document's own front matter"
+        if isinstance(data.get("date"), (str, int, dt.date)) and not isinstance(data.get("date"), bool):
+            meta["date"] = str(data["date"])
+    md = markdown.Markdown(extensions=_MD_EXTENSIONS)
+    md.preprocessors.deregister("html_block")  # raw HTML stays text: it shows, escaped, in the body
+    md.inlinePatterns.deregister("html")
+    blocks = _html_blocks(md.convert(text))
+    plain = "\n\n".join(markup.block_text(b) for b in blocks)
+    plain = _strip_tags_keep_text(plain)  # for inference, inline HTML is markup: its text only
+    doc = Document(name, "markdown", _normalise(plain), markup.body_markdown(blocks), title, evidence, meta)
+    doc.notes = notes
+    return doc
 
 
-def markdown_line_to_text(line: str) -> str:
-    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)  # heading marks
-    line = re.sub(r"\s+#+\s*$", "", line)
-    line = re.sub(r"^\s{0,3}>\s?", "", line)  # quotes
-    line = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)  # list marks
-    line = _MD_LINK.sub(r"\1", line)
-    return _MD_MARKS.sub("", line)
+def _front_matter(text: str, name: str, notes: list[str]) -> tuple[dict | None, str]:
+    """(the seed's front matter, the text below it), read by the hardened loader of content
+    (no aliases, tags or merge keys); bad front matter is left out with a one-line note."""
+    def note(line: int, message: str) -> None:
+        notes.append(f"{name}:{line}: warning: the seed's front matter is not used: {message}")
+
+    try:
+        fm, body, opening = yamlload.split(text)
+    except yamlload.FrontMatterError as exc:
+        note(1, str(exc))
+        return None, text
+    if fm is None:
+        return None, text
+    try:
+        data, _duplicates = yamlload.HANDLER.load(fm)
+    except yamlload.FrontMatterError as exc:
+        note(opening + exc.line, str(exc))
+        return None, body
+    except (ValueError, RecursionError, MemoryError) as exc:  # the loader's limits, whatever they raise
+        note(opening, f"{type(exc).__name__}: {exc}")
+        return None, body
+    if data is not None and not isinstance(data, dict):
+        note(opening, "it is not a mapping of keys")
+        return None, body
+    return data, body
 
 
 def _strip_tags_keep_text(text: str) -> str:
@@ -180,12 +199,24 @@ _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol"
           "address"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "track", "wbr"}
 
+# nh3 (the Ammonia sanitiser) keeps these elements, drops the others but keeps their text, and drops
+# _CLEAN_CONTENT with their content; no attribute but a link's href survives, and no URL scheme
+# but http, https and mailto
+_CLEAN_CONTENT = _SKIP | {"title", "textarea", "noembed", "noframes", "xmp"}
+_KEEP = (_BLOCK | {"a", "td", "th"}) - _CLEAN_CONTENT
+
+
+def _clean_html(text: str) -> str:
+    return nh3.clean(text, tags=_KEEP, clean_content_tags=_CLEAN_CONTENT, attributes={"a": {"href"}},
+                     url_schemes=set(markup.ALLOWED_SCHEMES), strip_comments=True, link_rel=None)
+
 
 class _TextExtractor(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self._blocks: list[str] = []
-        self._current: list[str] = []
+        self._blocks: list[Block] = []
+        self._current: list[markup.Segment] = []  # (text, the URL of the link it is in)
+        self._href: str | None = None
         self._skip: list[str] = []  # stack of skipped open elements
         self.title = ""
         self._in_title = False
@@ -209,6 +240,8 @@ class _TextExtractor(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        if tag == "a":
+            self._href = attrs.get("href") or None
         if tag == "h1" and self._h1 is None and not self.h1:
             self._h1 = []
 
@@ -225,6 +258,8 @@ class _TextExtractor(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        if tag == "a":
+            self._href = None
         if tag == "h1" and self._h1 is not None:
             self.h1 = " ".join("".join(self._h1).split())
             self._h1 = None
@@ -244,7 +279,7 @@ class _TextExtractor(HTMLParser):
         for i, part in enumerate(parts):
             if i:
                 self._flush()
-            self._current.append(part)
+            self._current.append((part, self._href))
         if self._h1 is not None:
             self._h1.append(data)
 
@@ -266,25 +301,38 @@ class _TextExtractor(HTMLParser):
             self.meta[names[key]] = value
 
     def _flush(self):
-        text = " ".join("".join(self._current).split())
-        if text:
-            self._blocks.append(text)
+        block = markup.normalise(self._current)
+        if block:
+            self._blocks.append(block)
         self._current = []
 
-    def blocks(self) -> list[str]:
+    def segments(self) -> list[Block]:
+        """The paragraphs, each as runs of text with the URL of the link they are in (or None)."""
         self._flush()
         return self._blocks
 
+    def blocks(self) -> list[str]:
+        """The paragraphs as plain text."""
+        return [markup.block_text(b) for b in self.segments()]
+
+
+def _html_blocks(text: str) -> list[Block]:
+    """Paragraphs (runs of text and links) of an HTML fragment or page, cleaned by nh3 first."""
+    parser = _TextExtractor()
+    parser.feed(_clean_html(text))
+    parser.close()
+    return parser.segments()
+
 
 def _from_html(text: str, name: str) -> Document:
-    parser = _TextExtractor()
+    parser = _TextExtractor()  # the page as it is: its title, first <h1> and <meta> values
     try:
         parser.feed(text)
         parser.close()
+        blocks = _html_blocks(text)  # its text and allowed links, from the cleaned page
     except Exception as exc:  # html.parser is lenient; this is a last resort
         raise ReadError(f"{name}: cannot read this HTML: {exc}") from None
-    blocks = parser.blocks()
-    plain = "\n\n".join(blocks) + "\n" if blocks else ""
+    plain = "\n\n".join(markup.block_text(b) for b in blocks) + "\n" if blocks else ""
     meta = dict(parser.meta)
     if "published" not in meta and "time" in meta:
         meta["published"] = meta["time"]
@@ -293,4 +341,4 @@ def _from_html(text: str, name: str) -> Document:
         title, evidence = parser.h1, "the page's first <h1>"
     elif " ".join(parser.title.split()):
         title, evidence = " ".join(parser.title.split()), "the page's <title>"
-    return Document(name, "html", plain, escape_html(plain), title, evidence, meta)
+    return Document(name, "html", plain, markup.body_markdown(blocks), title, evidence, meta)

@@ -22,7 +22,10 @@ REPORTING = r"(?:said|says|told|tells|reported|reports|announced|stated|added|co
 REPORTING_CUES = (r"said|says|say|told|tells|reported|reports|estimated|estimates|counted|counts|announced|announces|"
                   r"stated|states|added|adds|confirmed|confirms|recorded|records|put|puts|warned|warns|noted|notes")
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*\s+")
+# a sentence end: from the first of its marks (so a long run of dots is read once, not once a dot)
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')\]]*\s+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_WINDOW = 40  # longer than any abbreviation or run of initials it is compared with
 _QUOTES_OPEN = "\"“‘'([«"
 
 
@@ -80,7 +83,7 @@ def _split(unit: str) -> list[tuple[int, int]]:
         if not (first.isupper() or first.isdigit()):
             continue
         if unit[m.start()] == ".":
-            word = re.search(r"([\w.]+)$", unit[start: m.start()])
+            word = _WORD_BEFORE.search(unit, max(start, m.start() - _WORD_WINDOW), m.start())
             if word:
                 w = word.group(1).lower()
                 if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):

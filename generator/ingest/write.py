@@ -13,6 +13,7 @@ import yaml
 
 from generator.model.text import fold_only
 from generator.ingest.infer import Draft, Value
+from generator.model import yamlload
 
 ID_MAX = 80
 _PLAIN = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -35,6 +36,12 @@ def article_id(date: dt.date, title: str, fallback: str = "") -> str:
     return f"{prefix}-{words.strip('-')}"
 
 
+def printable(text: str) -> str:
+    """The text on one line, without what YAML refuses to read (controls, DEL, C1, U+FFFE/U+FFFF)."""
+    text = " ".join(str(text).split())
+    return "".join(ch for ch in text if not (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or ch in "\ufffe\uffff"))
+
+
 def scalar(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -42,7 +49,7 @@ def scalar(value) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = " ".join(str(value).split())
+    text = printable(value)
     if _PLAIN.match(text) and text not in _YAML_WORDS:
         return text
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
@@ -51,20 +58,21 @@ def scalar(value) -> str:
 def _comment(value: Value | None = None, *, evidence: str = "", given: bool = False) -> str:
     if value is not None:
         evidence, given = value.evidence, value.given
-    evidence = " ".join(evidence.split())
+    evidence = printable(evidence)
     if len(evidence) > 160:
         evidence = evidence[:159].rstrip() + "…"
     return f"  # {'given' if given else 'inferred'}: {evidence}"
 
 
 def _quote(words: str) -> str:
-    return f'"{" ".join(words.split())}"'
+    return f'"{printable(words)}"'
 
 
 def front_matter(draft: Draft) -> str:
     lines = [
         "---",
-        f"# Draft written by `briefing ingest` from {draft.name}. Every value marked \"# inferred:\" is a guess,",
+        f"# Draft written by `briefing ingest` from {printable(draft.name)}. "
+        "Every value marked \"# inferred:\" is a guess,",
         "# followed by the words it came from: check each one against the text below, then remove 'draft: true'.",
         f"title: {scalar(draft.title.value)}{_comment(draft.title)}",
         f"date: {scalar(draft.date.value)}{_comment(draft.date)}",
@@ -118,6 +126,21 @@ def front_matter(draft: Draft) -> str:
 def render(draft: Draft) -> str:
     body = draft.body if draft.body.endswith("\n") else draft.body + "\n"
     return front_matter(draft) + "\n" + body
+
+
+def is_draft(path: Path) -> bool:
+    """Whether the file's front matter says ``draft: true`` (read with the hardened loader of content).
+
+    A file that cannot be read, or whose front matter does not say so, is not a draft.
+    """
+    try:
+        fm, _body, _line = yamlload.split(path.read_text("utf-8"))
+        if fm is None:
+            return False
+        data, _duplicates = yamlload.HANDLER.load(fm)
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError, MemoryError):
+        return False
+    return isinstance(data, dict) and data.get("draft") is True
 
 
 def existing(articles: Path, ident: str) -> Path | None:

@@ -12,6 +12,9 @@ Order of attempts, cheapest first:
 Results are cached per (text, base date, settings). dateparser is never allowed to fill a
 missing part from "now": a reading without a year needs a base date (the article's), and a
 reading that changes with the base is refused where no base is allowed.
+
+Dates must lie between :data:`FIRST_DAY` and :data:`LAST_DAY`: the build computes days around
+every date (the end of a week, a chart's margin), which must stay inside Python's calendar.
 """
 
 from __future__ import annotations
@@ -21,9 +24,14 @@ import functools
 import re
 
 from generator.model.datewords import NOT_DATES, english, format_date, with_dateparser
-from generator.model.types import DateError, DateSettings, DateValue, Resolved
+from generator.model.types import DateError, DateSettings, DateValue, RelativeDateError, Resolved
 
-__all__ = ["DateError", "DateSettings", "Resolved", "format_date", "resolve", "resolve_checked"]
+__all__ = ["DateError", "DateSettings", "RelativeDateError", "Resolved", "format_date", "resolve",
+           "resolve_checked", "FIRST_DAY", "LAST_DAY"]
+
+# A year's margin at both ends of Python's calendar (years 1 to 9999).
+FIRST_DAY = dt.date(2, 1, 1)
+LAST_DAY = dt.date(9998, 12, 31)
 
 
 def resolve(value: object, settings: DateSettings = DateSettings(), *, base: dt.date | None = None) -> DateValue:
@@ -39,6 +47,30 @@ def resolve_checked(value: object, settings: DateSettings = DateSettings(), *,
     it ("on Friday", "yesterday", "4 April") are allowed (event dates only).
     Raises :class:`DateError` for text that cannot be resolved.
     """
+    try:
+        resolved = _resolve_value(value, settings, base)
+    except DateError:
+        raise
+    except (OverflowError, ValueError):  # "last week" of 0001-01-03, "two years ago" of year 1
+        raise DateError(f"'{_shown(value)}' cannot be resolved: it falls outside the years "
+                        f"{FIRST_DAY.year} to {LAST_DAY.year}") from None
+    got = resolved.value
+    if got.start < FIRST_DAY or (got.end or got.start) > LAST_DAY:
+        text = _shown(value)
+        day = got.start if got.start < FIRST_DAY else got.end or got.start
+        reading = f" ({day.isoformat()})" if text != day.isoformat() else ""
+        raise DateError(f"'{text}'{reading} is outside the years {FIRST_DAY.year} to {LAST_DAY.year} "
+                        f"that Briefing can show; check the year")
+    return resolved
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+def _resolve_value(value: object, settings: DateSettings, base: dt.date | None) -> Resolved:
     if isinstance(value, dt.datetime):
         warning = None
         if value.tzinfo is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.model.types import DateError, DateSettings, DateValue, Resolved
+from generator.model.types import DateError, DateSettings, DateValue, RelativeDateError, Resolved
 from generator.model.words import MONTHS, NUMBER_WORDS, month_number
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -70,7 +70,7 @@ def english(low: str, text: str, settings: DateSettings, base: dt.date | None) -
         if rel is not None:
             return Resolved(rel)
     elif _relative(low, text, dt.date(2000, 1, 1)) is not None:
-        raise DateError(f"'{text}' is relative to a date; write a full date such as 12 April 2019 "
+        raise RelativeDateError(f"'{text}' is relative to a date; write a full date such as 12 April 2019 "
                         f"(relative dates are allowed only for event dates)")
     for form in _DAY_FORMS:
         if m := form.match(low):
@@ -189,7 +189,7 @@ def with_dateparser(text: str, settings: DateSettings, base: dt.date | None) -> 
         if None in readings:
             continue
         if len(readings) > 1:
-            raise DateError(f"'{text}' is relative to a date; write a full date such as 12 April 2019 "
+            raise RelativeDateError(f"'{text}' is relative to a date; write a full date such as 12 April 2019 "
                             f"(relative dates are allowed only for event dates)")
         (day,) = readings
         if precision == "month":

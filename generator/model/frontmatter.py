@@ -18,6 +18,7 @@ class Where:
     path: str
     base: int  # file line of the opening '---'
     problems: Problems
+    body_line: int = 1  # file line of the body's first line
 
     def error(self, line0: int | None, message: str) -> None:
         self.problems.error(self.path, self.base + (line0 or 0), message)
@@ -57,6 +58,7 @@ def read_front_matter(path: Path, shown: str, problems: Problems,
         where.error(1, "no front matter; start the file with a '---' line, the keys, and another '---' line")
         return None
     where.base = base
+    where.body_line = text.count("\n", 0, len(text) - len(body)) + 1
     try:
         data, duplicates = HANDLER.load(fm)
     except FrontMatterError as exc:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from generator.model import schema
-from generator.model.dates import DateError, resolve_checked
+from generator.model.dates import DateError, RelativeDateError, resolve_checked
 from generator.model.discover import ID_RE
 from generator.model.frontmatter import Where, data_line, typename
 from generator.model.problems import did_you_mean
@@ -37,6 +37,21 @@ class Ref:
     line0: int
 
 
+# Characters that XML (feed.xml) and HTML cannot carry: C0 controls but tab, newline and
+# carriage return; DEL; lone surrogates; U+FFFE and U+FFFF.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def control(text: str, key: str, where: Where, line0: int) -> bool:
+    """Report a character that a page or feed.xml cannot carry; True if there is one."""
+    m = CONTROL_RE.search(text)
+    if m is None:
+        return False
+    where.error(line0, f"'{key}' contains the control character U+{ord(m.group()):04X}, which web pages and "
+                       f"feed.xml cannot carry; remove it (it often comes with text pasted from a PDF or a terminal)")
+    return True
+
+
 def ref(name: str) -> dict:
     """JSON Schema: a reference to a shared definition under ``$defs``."""
     return {"$ref": f"#/$defs/{name}"}
@@ -54,6 +69,8 @@ class Text:
         if not isinstance(value, str) or not value.strip():
             where.error(line0, f"'{key}' must be non-empty text")
             return INVALID
+        if control(value, key, where, line0):
+            return INVALID
         return value.strip()
 
     def json(self, spec, name, owner) -> dict:
@@ -69,6 +86,14 @@ class Date:
     def read(self, v, value, spec, key, where, line0, base, raw):
         try:
             resolved = resolve_checked(value, v.settings, base=base if self.relative else None)
+        except RelativeDateError as exc:
+            message = str(exc)
+            if self.relative:  # no base: the article's own date is missing or invalid
+                text = " ".join(str(value).split())
+                message = (f"'{text}' is relative, so it needs the article's 'date' to resolve against; "
+                           f"give the article a valid date, or write this one in full (e.g. 12 April 2019)")
+            where.error(line0, f"'{key}': {message}")
+            return INVALID
         except DateError as exc:
             where.error(line0, f"'{key}': {exc}")
             return INVALID
@@ -118,7 +143,7 @@ class Choice:
 
 class Kebab:
     def read(self, v, value, spec, key, where, line0, base, raw):
-        if not isinstance(value, str) or not KEBAB_RE.match(value):
+        if not isinstance(value, str) or not KEBAB_RE.fullmatch(value):
             where.error(line0, f"'{key}' must be a lowercase kebab-case id like 'civilians-killed', not {value!r}")
             return INVALID
         return value
@@ -152,10 +177,12 @@ class Words:
             if not isinstance(item, str) or not item.strip():
                 where.error(iline, f"'{key}' items must be text, not {item!r}")
                 continue
-            if self.item == "id" and not ID_RE.match(item):
+            if control(item, key, where, iline):
+                continue
+            if self.item == "id" and not ID_RE.fullmatch(item):
                 where.error(iline, f"'{item}' in '{key}' is not a valid id (lowercase letters, digits and hyphens)")
                 continue
-            if self.item == "kebab" and not KEBAB_RE.match(item):
+            if self.item == "kebab" and not KEBAB_RE.fullmatch(item):
                 where.error(iline, f"'{item}' in '{key}' is not a kebab-case figure kind")
                 continue
             if self.item == "id":
@@ -174,7 +201,8 @@ class Sources:
         for i, item in enumerate(items):
             iline = value.lines[i] if isinstance(value, list) and i < len(value.lines) else line0
             if isinstance(item, str) and item.strip():
-                out.append(Source(item.strip()))
+                if not control(item, "source", where, iline):
+                    out.append(Source(item.strip()))
             elif isinstance(item, dict):
                 f = v.fields(item, schema.SOURCE, where, "a source", None)
                 if f["name"] is INVALID or f.get("url") is INVALID:

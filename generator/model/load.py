@@ -13,35 +13,43 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import BuildCache
-from generator.model import schema
+from generator.model import schema, walk
 from generator.model.dates import DateSettings
-from generator.model.discover import discover, item_id, shown_path
+from generator.model.discover import discover, item_id, misnamed, shown_path
 from generator.model.frontmatter import Where, read_front_matter
+from generator.model.matched import check_matched
 from generator.model.items import BUILDERS, article
 from generator.model.problems import Problems, did_you_mean
+from generator.model.safety import BodyChecker
 from generator.model.types import Briefing
 from generator.model.validate import Ref, Validator, ok
 
 
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
          today: dt.date | None = None, cache: BuildCache | None = None,
-         found: dict[str, list[Path]] | None = None) -> tuple[Briefing, Problems]:
+         found: dict[str, list[Path]] | None = None, scanned: walk.Scan | None = None,
+         check_bodies: bool = True) -> tuple[Briefing, Problems]:
     """Load every content file under ``content_dir``.
 
     Paths in problems are shown relative to ``root`` (default: the content folder's parent).
     A file validated by an earlier build that shares ``cache`` is not validated again.
-    ``found`` is what :func:`discover` gives for the folder, when the caller has it already.
+    ``found`` is what :func:`discover` gives for the folder and ``scanned`` the folder's scan
+    (:func:`generator.model.walk.scan`), when the caller has them already. Bodies are checked for
+    active content (:mod:`generator.model.safety`) unless ``check_bodies`` is false (trusted_html).
     """
     validated = cache.validated if cache is not None else {}
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
-    loader = Validator(settings)
+    loader = Validator(settings, bodies=BodyChecker() if check_bodies else None)
     problems = loader.problems
     briefing = Briefing()
     seen: dict[tuple[str, str], str] = {}
     today = today or dt.date.today()
 
-    for kind, paths in (found if found is not None else discover(content_dir)).items():
+    scanned = scanned if scanned is not None else walk.scan(content_dir)
+    for path, message in scanned.problems + misnamed(content_dir, scanned):
+        problems.error(shown_path(path, root), 1, message)
+    for kind, paths in (found if found is not None else discover(content_dir, scanned)).items():
         for path in paths:
             shown = shown_path(path, root)
             ident = item_id(path, shown, problems)
@@ -58,7 +66,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 loader.broken.add((kind, ident))
                 continue
             digest = loader.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
-            key = (kind, ident, shown, digest, settings, today)
+            key = (kind, ident, shown, digest, settings, today, check_bodies)
             cached = validated.get(key)
             if cached is None:
                 cached = validated[key] = _validate(loader, kind, ident, path, shown, raw, today)
@@ -72,9 +80,11 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
             del validated[key]
 
     index = content_dir / "index.md"
-    if index.exists():
-        read = read_front_matter(index, shown_path(index, root), problems) if index.read_bytes().lstrip().startswith(b"---") else None
+    if index in scanned.files:  # a regular file (a named pipe is never opened)
+        shown = shown_path(index, root)
+        read = read_front_matter(index, shown, problems) if index.read_bytes().lstrip().startswith(b"---") else None
         briefing.index_body = read[1] if read else index.read_text("utf-8-sig")
+        _check_body(loader, briefing.index_body, read[2] if read else Where(shown, 0, problems))
 
     _check_refs(loader, briefing)
     briefing.digests = loader.digests
@@ -101,7 +111,7 @@ VALIDATED_MAX = 50_000  # files kept in a BuildCache
 def _validate(loader: Validator, kind: str, ident: str, path: Path, shown: str, raw: bytes,
               today: dt.date) -> _Validated:
     """Read and validate one file with a loader of its own, to keep what it adds."""
-    own = Validator(loader.settings)
+    own = Validator(loader.settings, bodies=loader.bodies)
     item = None
     read = read_front_matter(path, shown, own.problems, raw)
     if read is not None:
@@ -110,10 +120,20 @@ def _validate(loader: Validator, kind: str, ident: str, path: Path, shown: str, 
             item = article(own, data, body, where, ident, today)
         else:
             f = own.fields(data, schema.KINDS[kind], where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
+            check_matched(own.settings, kind, data, f, where)
             item = BUILDERS[kind](f, ident, shown, body) if ok(f) else None
+        _check_body(own, body, where)
     refs = [(r.kind, r.id, r.where.path, r.where.base, r.line0) for r in own.refs]
     return _Validated(pickle.dumps(item, pickle.HIGHEST_PROTOCOL) if item is not None else None,
                       list(own.problems.items), refs)
+
+def _check_body(loader: Validator, body: str, where: Where) -> None:
+    """Active content in a body (unless trusted_html), each at its file line."""
+    if loader.bodies is None:
+        return
+    for finding in loader.bodies.check(body):
+        loader.problems.error(where.path, where.body_line + finding.line - 1, finding.message)
+
 
 def _check_refs(loader: Validator, briefing: Briefing) -> None:
     known = {"actors": briefing.actors, "topics": briefing.topics, "articles": briefing.articles}

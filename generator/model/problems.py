@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -14,11 +15,37 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.level}: {self.message}"
+        # one problem, one line: a file name or a YAML key with a line break in it must not start
+        # a line of its own (a line starting with '::' is a command to GitHub Actions)
+        return f"{one_line(self.path)}:{self.line}: {self.level}: {one_line(self.message)}"
 
     def github(self) -> str:
+        """The problem as a GitHub Actions workflow command (an annotation on its file and line)."""
         kind = "error" if self.level == "error" else "warning"
-        return f"::{kind} file={self.path},line={self.line}::{self.message}"
+        return f"::{kind} file={_github_property(self.path)},line={self.line}::{_github_data(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters written as escapes (``\\n``, ``\\x1b``)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch == "\t" or unicodedata.category(ch) not in ("Cc", "Zl", "Zp"):
+            out.append(ch)
+        else:
+            out.append(repr(ch)[1:-1])  # \n, \r, \x1b, \u2028
+    return "".join(out)
+
+
+def _github_data(text: str) -> str:
+    """Escape the message of a workflow command: '%', CR and LF (GitHub's escapeData)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    """Escape a property value of a workflow command: as data, plus ':' and ',' (escapeProperty)."""
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass

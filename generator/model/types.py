@@ -42,6 +42,10 @@ class DateError(BriefingError, ValueError):
     """A date text that cannot be resolved; the message says why."""
 
 
+class RelativeDateError(DateError):
+    """A date relative to another one ("yesterday") where there is none to resolve it against."""
+
+
 @dataclass(frozen=True)
 class DateSettings:
     """The options that reading a date depends on (defaults: generator.config.Options)."""

@@ -11,6 +11,7 @@ from generator.model import schema
 from generator.model.frontmatter import Where, data_line
 from generator.model.keytypes import INVALID, KEY_TYPES, Ref
 from generator.model.problems import Problems, did_you_mean
+from generator.model.safety import BodyChecker
 from generator.model.types import DateSettings
 from generator.model.yamlload import LDict
 
@@ -23,6 +24,7 @@ class Validator:
     refs: list[Ref] = field(default_factory=list)
     broken: set[tuple[str, str]] = field(default_factory=set)  # items whose file has errors
     digests: dict[str, str] = field(default_factory=dict)  # shown path -> hash of the file's bytes
+    bodies: BodyChecker | None = None  # None: trusted_html, bodies are not checked
 
     def fields(self, data: LDict, table: dict, where: Where, what: str, base: dt.date | None = None) -> dict:
         out: dict = {}

@@ -1,6 +1,8 @@
 """Front matter reading: python-frontmatter's YAML handler with a loader that
-remembers the line of every key, reports duplicate keys and refuses aliases
-(so an alias bomb is rejected before it is expanded)."""
+remembers the line of every key, reports duplicate keys, refuses aliases
+(so an alias bomb is rejected before it is expanded) and refuses nesting deeper
+than :data:`MAX_DEPTH` (construction is recursive: 300 nested lists would end in a
+RecursionError)."""
 
 from __future__ import annotations
 
@@ -27,6 +29,11 @@ class LList(list):
     lines: list
 
 
+# Front matter needs 5 levels (article > events > event > figures > figure); libyaml itself
+# stops at 1,000, far beyond what Python's recursion limit lets the constructor build.
+MAX_DEPTH = 50
+
+
 class FrontMatterError(BriefingError, ValueError):
     def __init__(self, message: str, line: int = 0):
         super().__init__(message)
@@ -37,6 +44,20 @@ class _Loader(_Base):
     def __init__(self, stream):
         super().__init__(stream)
         self.duplicates: list[tuple[str, int]] = []
+        self.depth = 0
+
+    def construct_object(self, node, deep=False):
+        if isinstance(node, yaml.ScalarNode):
+            return super().construct_object(node, deep)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise FrontMatterError(
+                    f"front matter nested more than {MAX_DEPTH} levels deep (lists and mappings inside each "
+                    f"other); no key needs more than a few levels", node.start_mark.line)
+            return super().construct_object(node, deep)
+        finally:
+            self.depth -= 1
 
     def construct_mapping(self, node, deep=False):
         mapping = LDict()
