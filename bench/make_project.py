@@ -1,6 +1,6 @@
 """Generate a synthetic briefing project of N articles, for the scale benchmark.
 
-    python bench/make_project.py DEST -n 1000            # a briefing project (spec section 1)
+    python bench/make_project.py DEST -n 1000            # a briefing project (README: Content guide)
     python bench/make_project.py DEST -n 1000 --blog     # the same posts for Material's blog plugin
 
 The content follows docs/briefing-spec.md: articles with 300-600 word English bodies

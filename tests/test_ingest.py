@@ -1,4 +1,4 @@
-"""`briefing ingest` (spec section 8): seed documents to draft articles."""
+"""`briefing ingest` (README: Turn source documents into draft articles): seed documents to draft articles."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ out escaped, so they are never flagged.
 Rendering costs about a millisecond per kilobyte; :func:`may_be_active` skips it for the bodies
 (most of them) that have no ``<``, no ``{`` and no link whose target could be a script URL.
 
-The site turns the check off with ``trusted_html: true`` (``pipeline.Options.trusted_html``).
+The site turns the check off with ``trusted_html: true`` (``config.Options.trusted_html``).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import html.parser
 import re
 from dataclasses import dataclass
 
-# What every site has: MkDocs always adds toc, tables and fenced_code, generator/plugin.py adds the
+# What every site has: MkDocs always adds toc, tables and fenced_code, generator/engine/plugin.py adds the
 # rest (REQUIRED_EXTENSIONS there). ``` and ~~~ fences are code.
 EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition", "fenced_code")
 HINT = " (or set trusted_html: true for the briefing plugin in mkdocs.yml)"
