@@ -21,19 +21,16 @@ from generator.cli import main
 from generator.ingest.markup import allowed_url, escape_text, web_url
 from generator.ingest.read import read_bytes
 from hostile_html import audit, render
+from support import FIXTURES, ROOT, copy_demo
 
-ROOT = Path(__file__).resolve().parent.parent
-HOSTILE = Path(__file__).resolve().parent / "fixtures" / "ingest-hostile"
+HOSTILE = FIXTURES / "ingest-hostile"
 DRAFT_ID = "2019-04-12-militia-clashes-near-tripoli-airport"
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    root = tmp_path / "briefing"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", root / "content")
-    shutil.copytree(ROOT / "theme", root / "theme")
+    """A copy of the demo briefing in tmp_path, as the working folder."""
+    root = copy_demo(tmp_path / "briefing")
     monkeypatch.chdir(root)
     return root
 
