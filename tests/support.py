@@ -37,3 +37,15 @@ def mkdocs_build(project: Path, site: Path, *extra: str, env: dict | None = None
 
 def log_problems(log: str) -> list[str]:
     return [line for line in log.splitlines() if re.match(r"^(WARNING|ERROR)\s+-", line)]
+
+
+def briefing_in(folder: Path, *args: str, env: dict | None = None, catch_exceptions: bool = True):
+    """`briefing ARGS` through click's CliRunner, run in ``folder`` (the working folder is restored)."""
+    import pytest
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        return CliRunner(env=env).invoke(main, list(args), catch_exceptions=catch_exceptions)

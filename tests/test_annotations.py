@@ -3,15 +3,12 @@ a file name or a front-matter key with a line break, '%', ':' or ',' in it stays
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.model.problems import Problem
-from support import FIXTURES
+from support import FIXTURES, briefing_in
 
 ARTICLE = "---\ntitle: A strike\ndate: 2019-04-15\nsource: WHO\n---\n\nText.\n"
 
@@ -25,12 +22,7 @@ def project_with_forgeries(tmp_path: Path) -> Path:
 
 
 def check(project: Path, env: dict):
-    old = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner(env=env).invoke(main, ["check"], catch_exceptions=False)
-    finally:
-        os.chdir(old)
+    return briefing_in(project, "check", env=env, catch_exceptions=False)
 
 
 def test_annotation_escapes_data_and_properties():

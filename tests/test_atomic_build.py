@@ -16,11 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator.engine import sitedir
-from generator.cli import main
-from support import FIXTURES
+from support import FIXTURES, briefing_in
 
 TIMEOUT = 120
 SLOW_HOOK = """import os, time
@@ -195,12 +193,7 @@ def test_a_build_killed_within_the_swap_gets_its_site_back(tmp_path: Path):
 # ---- where a build may write ---------------------------------------------------------------------
 
 def cli(project: Path, *args: str):
-    old = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, ["build", *args], catch_exceptions=False)
-    finally:
-        os.chdir(old)
+    return briefing_in(project, "build", *args, catch_exceptions=False)
 
 
 @pytest.mark.parametrize("target,reason", [

@@ -14,13 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
 from generator.model import discover as discover_module
 from generator.model import load as load_module
 from generator.model.problems import Problems
-from support import FIXTURES
+from support import FIXTURES, briefing_in
 
 FILES = FIXTURES / "files"
 SECRET = "BRIEFING-TEST-SECRET-4b1d"
@@ -36,12 +34,7 @@ def project_with(tmp_path: Path, overlay: str | None = None) -> Path:
 
 
 def check(project: Path, *args: str, env: dict | None = None):
-    old = os.getcwd()
-    os.chdir(project)
-    try:
-        return CliRunner(env=env).invoke(main, ["check", *args], catch_exceptions=False)
-    finally:
-        os.chdir(old)
+    return briefing_in(project, "check", *args, env=env, catch_exceptions=False)
 
 
 def run(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import shutil
 import subprocess
 import sys
@@ -17,11 +16,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from support import FIXTURES, ROOT
+from support import FIXTURES, ROOT, briefing_in
 from generator import build as pipeline
-from generator.cli import main
 from generator.cli.project import project_of as _project
 from generator.model.dates import DateError, resolve
 from generator.model.words import common_word
@@ -40,12 +37,7 @@ def expected_for(case: str) -> list[str]:
 
 
 def invoke(folder: Path, *args: str):
-    old = os.getcwd()
-    os.chdir(folder)
-    try:
-        return CliRunner().invoke(main, list(args) or ["check"])
-    finally:
-        os.chdir(old)
+    return briefing_in(folder, *(args or ("check",)))
 
 
 def project_with(tmp_path: Path, cases, config: str | None = None) -> Path:
