@@ -6,7 +6,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-
 from generator.model.problems import Problem
 from support import FIXTURES, briefing_in
 
