@@ -118,6 +118,10 @@ class Bool:
 
 class Count:
     def read(self, v, value, spec, key, where, line0, base, raw):
+        if isinstance(value, str) and re.fullmatch(r"\d{1,3}(?:[,.' ]\d{3})+", value.strip()):
+            where.error(line0, f"'{key}' must be a whole number without separators: write {re.sub(r'[^0-9]', '', value)}, "
+                               f"not {value.strip()!r}")
+            return INVALID
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             where.error(line0, f"'{key}' must be a whole number >= 0, not {value!r}")
             return INVALID
@@ -211,7 +215,7 @@ class Sources:
                 if url is not None and not WEB_URL.match(url):
                     where.error(item.lines.get("url", iline), f"source url must start with http:// or https://, not {url!r}")
                     continue
-                out.append(Source(f["name"], url))
+                out.append(Source(f["name"], url, where.base + item.lines.get("url", iline) if url else None))
             else:
                 where.error(iline, "'source' must be a name, {name: ..., url: ...}, or a list of them")
         if not out:
