@@ -1,5 +1,6 @@
 """``briefing check --stats``: what the briefing holds and what falls through (README: Check your
-work): figure kinds and the topics that chart them, sources, actors nothing is about, and every
+work): figure kinds and the topics that chart them, sources (and the pages several articles cite),
+actors nothing is about, and every
 figure whose kind no topic charts (path:line), as the built site shows it (drafts left out)."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.derive import derive
+from generator.model.crosscheck import same_page
 from generator.model.dates import format_date
 from generator.model.types import Briefing
 
@@ -28,6 +30,13 @@ def stats(briefing: Briefing) -> list[str]:
     cited = Counter(s.name for a in derived.articles.values() for s in a.sources)
     out.append(f"sources of articles ({len(cited)}):")
     out += [f"  {name}: {n}" for name, n in sorted(cited.items())]
+    pages: dict[str, list[str]] = {}  # page -> its url as first written, then the articles citing it
+    for art in derived.articles.values():
+        for key, url in {same_page(src.url): src.url for src in reversed(art.sources) if src.url}.items():
+            pages.setdefault(key, [url]).append(art.path)
+    shared = sorted(cited for cited in pages.values() if len(cited) > 2)
+    out.append(f"source pages cited by several articles ({len(shared)}):")
+    out += [f"  {url}: {', '.join(paths)}" for url, *paths in shared]
     about = {a for art in derived.articles.values() for a in art.actors}
     about |= {a for entry in derived.entries for a in entry.actors}
     about |= {a for note in derived.notes.values() for a in note.actors}
