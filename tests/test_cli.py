@@ -33,7 +33,7 @@ def test_check_reports_bad_date_and_unknown_actor(mini: Path):
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert ("content/articles/2019-04-14-toll.md:3: error: 'date': cannot read '12 Aprl 2019' as a date "
-            "(write it as 2019-04-12 or 12 April 2019)") in lines
+            "(write it as 2019-04-14 or 14 April 2019)") in lines
     assert ("content/articles/2019-04-14-toll.md:6: error: unknown actor id 'haftar' "
             "(did you mean 'khalifa-haftar'?); add content/actors/haftar.md or fix the id") in lines
 

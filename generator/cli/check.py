@@ -14,11 +14,13 @@ from generator.cli.project import project_of, rel, report
 
 @click.command()
 @click.argument("path", required=False, default=".", type=click.Path(path_type=Path))
-def check(path: Path):
+@click.option("--stats", is_flag=True, help="Also print a summary: figure kinds, sources, actors nothing is "
+              "about, and figures no topic charts.")
+def check(path: Path, stats: bool):
     """Load and validate all content; print every problem as path:line: level: message.
 
     PATH is a project folder (with mkdocs.yml), an mkdocs.yml, or a content folder.
-    Exits 1 if there is any error.
+    Exits 1 if there is any error. With --stats, a summary of the content follows on stdout.
     """
     content, options, root = project_of(path)
     started = time.perf_counter()
@@ -31,4 +33,9 @@ def check(path: Path):
         f"{errors} error(s), {len(result.problems.warnings)} warning(s)"
     )
     click.echo(summary, err=True)
+    if stats:
+        from generator.cli.stats import stats as summarise  # derives the briefing: only when asked
+
+        for line in summarise(b):
+            click.echo(line)
     sys.exit(1 if errors else 0)

@@ -105,7 +105,7 @@ def _resolve_text(text: str, settings: DateSettings, base: dt.date | None) -> Re
         found = english(low, text, settings, base)
         if found is not None:
             return found
-    return Resolved(with_dateparser(text, settings, base))
+    return with_dateparser(text, settings, base)
 
 
 # ---- ISO ------------------------------------------------------------------------------------

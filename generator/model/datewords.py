@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from generator.model.datehints import as_written, cannot_read
 from generator.model.types import DateError, DateSettings, DateValue, RelativeDateError, Resolved
 from generator.model.words import MONTHS, NUMBER_WORDS, month_number
 
@@ -47,6 +48,40 @@ _AGO = re.compile(r"^" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|ea
 _AFTER = re.compile(r"^after\s+" + _NUM + r"\s+(?P<unit>day|week)s?\s+of\s+\w[\w\s-]*$")
 
 
+# Quarters and halves of a year: a range of months ("Q1 2019" is January to March 2019).
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_YEAR_OPT = r"(?:,?\s*(?:of\s+)?(?P<year>\d{4}))?"
+_PART_FORMS = [
+    (re.compile(r"^(?:in\s+|the\s+)?q(?P<n>[1-4])" + _YEAR_OPT + r"$"), 3),
+    (re.compile(r"^(?P<year>\d{4})[\s-]*q(?P<n>[1-4])$"), 3),
+    (re.compile(r"^(?:in\s+)?(?P<n>[1-4])q" + _YEAR_OPT + r"$"), 3),
+    (re.compile(r"^(?:in\s+)?(?:the\s+)?(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter" + _YEAR_OPT + r"$"), 3),
+    (re.compile(r"^(?:in\s+|the\s+)?h(?P<n>[12])" + _YEAR_OPT + r"$"), 6),
+    (re.compile(r"^(?P<year>\d{4})[\s-]*h(?P<n>[12])$"), 6),
+    (re.compile(r"^(?:in\s+)?(?:the\s+)?(?P<n>first|second|1st|2nd)\s+half" + _YEAR_OPT + r"$"), 6),
+]
+
+
+def _part_of_year(low: str) -> tuple[int, int, str | None] | None:
+    """(first month, number of months, year or None) of a quarter or half written in words."""
+    for pattern, size in _PART_FORMS:
+        if m := pattern.match(low):
+            n = _ORDINALS.get(m["n"]) or int(m["n"])
+            return (n - 1) * size + 1, size, m["year"]
+    return None
+
+
+def _months(part: tuple[int, int, str | None], text: str, base: dt.date | None) -> Resolved:
+    first, size, year = part
+    last = first + size - 1
+    if year is None:  # the latest such period that has begun by the article's date
+        value = DateValue(dt.date(_year_for(first, 1, base, text), first, 1), "month", text=text)
+    else:
+        value = DateValue(dt.date(int(year), first, 1), "month", text=text)
+    value = DateValue(value.start, "month", _month_end(value.start.year, last), text)
+    return Resolved(value) if year else guessed(value, base, text)
+
+
 NOT_DATES = {"now", "currently", "recently", "soon", "later", "earlier", "lately", "nowadays"}
 
 def _day(year: int, month: int, day: int, text: str) -> dt.date:
@@ -64,6 +99,40 @@ def _year_for(month: int, day: int, base: dt.date | None, text: str) -> int:
     return base.year if candidate <= (base.year, base.month, base.day) else base.year - 1
 
 
+def guessed(value: DateValue, base: dt.date | None, text: str) -> Resolved:
+    """A date whose year was taken from the article's (or the year before): a warning when that puts
+    it more than :data:`FAR_BACK` days before the article ("14 April" in an article of 13 April 2019)."""
+    if base is None:
+        return Resolved(value)
+    gap = (base - last_day(value)).days
+    if gap <= FAR_BACK:
+        return Resolved(value)
+    year = value.start.year
+    return Resolved(value, f"'{text}' has no year, so it was read as {format_date(value)}, {gap} days before "
+                           f"the article ({base.isoformat()}); write the year: '{text} {year}' or '{text} {year + 1}'")
+
+
+FAR_BACK = 183  # days: half a year
+
+
+def last_day(value: DateValue) -> dt.date:
+    """The last day a date covers: its end, or the end of its week, month or year."""
+    if value.end is not None:
+        return value.end
+    start = value.start
+    if value.precision == "week":
+        return start + dt.timedelta(days=6)
+    if value.precision == "month":
+        return _month_end(start.year, start.month)
+    if value.precision == "year":
+        return dt.date(start.year, 12, 31)
+    return start
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
 def english(low: str, text: str, settings: DateSettings, base: dt.date | None) -> Resolved | None:
     if base is not None:
         rel = _relative(low, text, base)
@@ -76,22 +145,25 @@ def english(low: str, text: str, settings: DateSettings, base: dt.date | None) -
         if m := form.match(low):
             month, day = month_number(m["mon"]), int(m["day"])
             year = int(m["year"]) if m["year"] else _year_for(month, day, base, text)
-            return Resolved(DateValue(_day(year, month, day, text), "day", text=text))
+            value = DateValue(_day(year, month, day, text), "day", text=text)
+            return Resolved(value) if m["year"] else guessed(value, base, text)
     for form in _RANGE_FORMS:
         if m := form.match(low):
-            return Resolved(_range(m, text, base))
+            value = _range(m, text, base)
+            return Resolved(value) if m["year"] else guessed(value, base, text)
     if m := _WEEK_OF.match(low):
-        inner = english(m["rest"], m["rest"], settings, base)
+        inner = english(m["rest"], as_written(text, low, m, "rest"), settings, base)
         if inner is not None and inner.value.precision == "day":
-            return Resolved(DateValue(inner.value.start, "week", text=text))
+            return Resolved(DateValue(inner.value.start, "week", text=text), inner.warning)
         return None
     if m := _MONTH_FORM.match(low):
         month = month_number(m["mon"])
         if m["year"]:
-            year = int(m["year"])
-        else:
-            year = _year_for(month, 1, base, text)
-        return Resolved(DateValue(dt.date(year, month, 1), "month", text=text))
+            return Resolved(DateValue(dt.date(int(m["year"]), month, 1), "month", text=text))
+        value = DateValue(dt.date(_year_for(month, 1, base, text), month, 1), "month", text=text)
+        return guessed(value, base, text)
+    if (part := _part_of_year(low)) is not None:
+        return _months(part, text, base)
     if m := _NUMERIC.match(low):
         return _numeric(m, text, settings)
     return None
@@ -152,7 +224,7 @@ def _relative(low: str, text: str, base: dt.date) -> DateValue | None:
         return DateValue(dt.date(base.year, 1, 1), "year", text=text)
     if low in ("last year", "the previous year"):
         return DateValue(dt.date(base.year - 1, 1, 1), "year", text=text)
-    if low in ("last weekend", "at the weekend", "over the weekend", "this weekend"):
+    if low in ("last weekend", "at the weekend", "over the weekend", "this weekend", "the weekend"):
         saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
         return DateValue(saturday, "day", end=min(saturday + dt.timedelta(days=1), base), text=text)
     if m := _AGO.match(low):
@@ -178,7 +250,7 @@ def _relative(low: str, text: str, base: dt.date) -> DateValue | None:
 _FAR_BASES = (dt.datetime(1901, 3, 13, 12), dt.datetime(1987, 9, 22, 12))
 
 
-def with_dateparser(text: str, settings: DateSettings, base: dt.date | None) -> DateValue:
+def with_dateparser(text: str, settings: DateSettings, base: dt.date | None) -> Resolved:
     """The fallback for other languages and forms: day, then month precision."""
     bases = (dt.datetime.combine(base, dt.time(12)),) if base is not None else _FAR_BASES
     attempts = [(("day", "month", "year"), "day"), (("day", "month"), "day"), (("month", "year"), "month")]
@@ -198,8 +270,9 @@ def with_dateparser(text: str, settings: DateSettings, base: dt.date | None) -> 
                 day = day.replace(year=_year_for(day.month, 1, base, text))
         elif parts and "year" not in parts:
             day = day.replace(year=_year_for(day.month, day.day, base, text))
-        return DateValue(day, precision, text=text)
-    raise DateError(f"cannot read '{text}' as a date (write it as 2019-04-12 or 12 April 2019)")
+        value = DateValue(day, precision, text=text)
+        return guessed(value, base, text) if parts and "year" not in parts else Resolved(value)
+    raise DateError(cannot_read(text, base))
 
 
 def _dateparse(text: str, settings: DateSettings, base: dt.datetime, parts: tuple[str, ...]) -> dt.date | None:
@@ -229,6 +302,11 @@ def format_date(value: DateValue) -> str:
     if value.precision == "year":
         return str(start.year)
     if value.precision == "month":
+        end = value.end
+        if end is not None and (end.year, end.month) != (start.year, start.month):
+            if end.year == start.year:
+                return f"{MONTHS[start.month - 1].capitalize()}-{MONTHS[end.month - 1].capitalize()} {end.year}"
+            return f"{MONTHS[start.month - 1].capitalize()} {start.year} - {MONTHS[end.month - 1].capitalize()} {end.year}"
         return f"{MONTHS[start.month - 1].capitalize()} {start.year}"
     day = f"{start.day} {MONTHS[start.month - 1][:3].capitalize()} {start.year}"
     if value.precision == "week":

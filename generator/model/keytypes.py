@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from generator.model import schema
+from generator.model.datehints import cannot_read
 from generator.model.dates import DateError, RelativeDateError, resolve_checked
 from generator.model.discover import ID_RE
 from generator.model.frontmatter import Where, data_line, typename
@@ -95,7 +96,11 @@ class Date:
             where.error(line0, f"'{key}': {message}")
             return INVALID
         except DateError as exc:
-            where.error(line0, f"'{key}': {exc}")
+            message = str(exc)
+            named = _file_date(where.path) if base is None and message.startswith("cannot read") else None
+            if named is not None:  # the article's own date, as its file name gives it
+                message = cannot_read(" ".join(str(value).split()), named)
+            where.error(line0, f"'{key}': {message}")
             return INVALID
         if resolved.warning:
             where.warning(line0, f"'{key}': {resolved.warning}")
@@ -103,6 +108,18 @@ class Date:
 
     def json(self, spec, name, owner) -> dict:
         return ref("event-date" if self.relative else "date")
+
+
+_FILE_DATE = re.compile(r"(?:^|/)(\d{4})-(\d{2})-(\d{2})-[^/]*$")
+
+
+def _file_date(path: str) -> dt.date | None:
+    """The date a file name starts with (2019-04-12-zuwara.md), if it is one."""
+    m = _FILE_DATE.search(path)
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+    except ValueError:
+        return None
 
 
 class Bool:
@@ -118,6 +135,10 @@ class Bool:
 
 class Count:
     def read(self, v, value, spec, key, where, line0, base, raw):
+        if isinstance(value, str) and re.fullmatch(r"\d{1,3}(?:[,.' ]\d{3})+", value.strip()):
+            where.error(line0, f"'{key}' must be a whole number without separators: write {re.sub(r'[^0-9]', '', value)}, "
+                               f"not {value.strip()!r}")
+            return INVALID
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             where.error(line0, f"'{key}' must be a whole number >= 0, not {value!r}")
             return INVALID
@@ -211,7 +232,7 @@ class Sources:
                 if url is not None and not WEB_URL.match(url):
                     where.error(item.lines.get("url", iline), f"source url must start with http:// or https://, not {url!r}")
                     continue
-                out.append(Source(f["name"], url))
+                out.append(Source(f["name"], url, where.base + item.lines.get("url", iline) if url else None))
             else:
                 where.error(iline, "'source' must be a name, {name: ..., url: ...}, or a list of them")
         if not out:

@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.cache import BuildCache
 from generator.model import schema, walk
 from generator.model.dates import DateSettings
+from generator.model.crosscheck import check_across
 from generator.model.discover import discover, item_id, misnamed, shown_path
 from generator.model.frontmatter import Where, read_front_matter
 from generator.model.matched import check_matched
@@ -87,6 +88,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
         _check_body(loader, briefing.index_body, read[2] if read else Where(shown, 0, problems))
 
     _check_refs(loader, briefing)
+    check_across(briefing, loader.refs, problems)
     briefing.digests = loader.digests
     return briefing, problems
 

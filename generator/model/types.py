@@ -76,6 +76,7 @@ class Resolved:
 class Source:
     name: str
     url: str | None = None
+    line: int | None = field(default=None, compare=False)  # file line of the url (for messages)
 
 
 @dataclass

@@ -29,8 +29,9 @@ class Validator:
     def fields(self, data: LDict, table: dict, where: Where, what: str, base: dt.date | None = None) -> dict:
         out: dict = {}
         lines = getattr(data, "lines", {})
+        numbers = _number_keys(data, where, out) if what == "a figure" else set()
         for key in data:
-            if key not in table:
+            if key not in table and key not in numbers:
                 where.warning(
                     lines.get(key, data_line(data)),
                     f"unknown key '{key}' in {what}{did_you_mean(key, table)}; it is ignored",
@@ -42,6 +43,8 @@ class Validator:
                     out[key] = INVALID
                 continue
             line0 = lines.get(key, data_line(data))
+            if out.get(key) is INVALID:  # a number split by a thousands separator (_number_key)
+                continue
             out[key] = self.value(data[key], spec, key, where, line0, base, getattr(data, "raw", None))
         return out
 
@@ -49,6 +52,40 @@ class Validator:
               raw: dict | None = None):
         """The value of one key, read by its type (model/keytypes.py); INVALID after an error."""
         return KEY_TYPES[spec.type].read(self, value, spec, key, where, line0, base, raw)
+
+
+def _number(key) -> bool:
+    return isinstance(key, (int, float)) and not isinstance(key, bool)
+
+
+def _number_keys(data: LDict, where: Where, out: dict) -> set:
+    """Figure keys that are numbers, each an error: in flow style ``{value: 8,000}`` the comma ends
+    the value, so YAML reads ``value: 8`` and a key ``000``; never a silent 8. Returns those keys."""
+    raw, lines = getattr(data, "raw", {}), getattr(data, "lines", {})
+    keys = list(data)
+    found: set = set()
+    for i, key in enumerate(keys):
+        if not _number(key) or key in found:
+            continue
+        run = [key]
+        while i + len(run) < len(keys) and _number(keys[i + len(run)]) and data[run[-1]] is None:
+            run.append(keys[i + len(run)])
+        found.update(run)
+        written = ",".join(raw.get(("key", k), str(k)) for k in run)
+        line = lines.get(key, data_line(data))
+        before = keys[i - 1] if i > 0 else None
+        if before is not None and not _number(before) and _number(data[before]):
+            shown = raw.get(before, str(data[before]))
+            whole = shown + written.replace(",", "")
+            where.error(line, f"'{before}: {shown},{written}' was read as {before}: {shown} and a key "
+                              f"'{written.split(',')[0]}': in a {{...}} mapping a comma ends the value; "
+                              f"write {before}: {whole} (no thousands separator)")
+            out[before] = INVALID
+        else:
+            where.error(line, f"a figure key cannot be a number ('{written}'); in a {{...}} mapping a "
+                              f"thousands separator splits a number into keys: write 8000, not 8,000")
+            out.setdefault("value", INVALID)
+    return found
 
 
 def ok(values: dict) -> bool:

@@ -76,6 +76,8 @@ class _Loader(_Base):
             mapping.lines[key] = key_node.start_mark.line
             if isinstance(value_node, yaml.ScalarNode):
                 mapping.raw[key] = value_node.value  # the text as written, for messages
+            if not isinstance(key, str) and isinstance(key_node, yaml.ScalarNode):
+                mapping.raw[("key", key)] = key_node.value  # a key read as a number: "000" of "8,000"
         return mapping
 
     def construct_sequence(self, node, deep=False):
