@@ -16,7 +16,12 @@ from generator.errors import BriefingError
 
 PRECISIONS = ("day", "week", "month", "year")
 STATUSES = ("reported", "claimed", "confirmed", "denied", "disputed")
-QUALIFIERS = ("exact", "at-least", "about", "up-to")
+QUALIFIERS = ("exact", "at-least", "more-than", "about", "nearly", "up-to")
+# How pages word each qualifier before a number: each keeps its meaning ("nearly" is just under,
+# "more than" strictly above, "up to" a ceiling).
+QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "more-than": "more than", "about": "about",
+                   "nearly": "nearly", "up-to": "up to"}
+ENTRY_KINDS = ("event", "article", "claim")  # an event of `events:`, an article without events, a claim group
 ACTOR_KINDS = ("person", "armed-group", "government", "organisation", "state", "other")
 NOTE_KINDS = ("context", "analysis", "correction", "caveat")
 
@@ -89,11 +94,15 @@ class Figure:
     article: str = ""
     event: str | None = None  # entry id when the figure belongs to an event
     line: int | None = None
+    # derived (in the briefing's figures: one per claim, however many articles report it)
+    id: str = ""
+    articles: list[str] = field(default_factory=list)  # every article that reports it, earliest first
 
 
 @dataclass
 class Event:
-    """One timeline entry: an event of an article, or an article without events."""
+    """One timeline entry: an event of an article, an article without events, or a claim group
+    (an article's figures of one source and as-of date that no event carries); ``kind`` says which."""
 
     id: str
     article: str
@@ -110,6 +119,7 @@ class Event:
     actors: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     draft: bool = False
+    kind: str = "event"
 
 
 @dataclass
