@@ -84,6 +84,8 @@ def test_entry_topics_come_from_the_entry_itself(data):
     assert es[f"{TERMINAL}--3"]["topics"] == ["oil"]  # nothing of its own: its article's
     assert es[f"{TERMINAL}--claim-1"]["topics"] == ["toll"]  # claim entries: their kinds
     assert es["2019-04-20-ceasefire"]["topics"] == ["talks"]  # keyword in its title
+    assert es[f"{APRIL}--2"]["topics"] == ["toll"]  # nothing of its own: its article's
+    assert es[f"{APRIL}--3"]["topics"] == []  # `topics: []`: in no topic, not its article's
     art = next(a for a in data["articles"] if a["id"] == TERMINAL)
     assert art["topics"] == ["oil"]  # the article's own: declared, and keywords in its text
 

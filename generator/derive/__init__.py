@@ -86,7 +86,8 @@ def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCach
                 etext = f"{event.title}\n{event.summary}"
                 event.actors = _merge(event.declared_actors, matcher.actors(etext), actors)
                 event.topics = entry_topics(event.declared_topics, sorted(classifier.topics(etext)),
-                                            [f.kind for f in event.figures], article.topics, topics)
+                                            [f.kind for f in event.figures], article.topics, topics,
+                                            event.topics_given)
                 event.draft = article.draft
             article.entries = list(article.events)
         else:

@@ -69,12 +69,12 @@ def claim_entries(article: Article, shown: set[tuple], first_report: dict[tuple,
 
 
 def entry_topics(declared: list[str], found: list[str], kinds: list[str], fallback: list[str],
-                 topics: dict) -> list[str]:
-    """An entry's topics: its own ``topics:`` if given; otherwise the topics whose keywords are in
-    its title and summary (``found``) and those that chart the kinds of its figures; only when
-    there are none, its article's (``fallback``)."""
+                 topics: dict, given: bool = False) -> list[str]:
+    """An entry's topics: its own ``topics:`` if given (``topics: []`` says: none); otherwise the
+    topics whose keywords are in its title and summary (``found``) and those that chart the kinds
+    of its figures; only when there are none, its article's (``fallback``)."""
     own = [t for t in declared if t in topics]
-    if own:
+    if own or given:
         return own
     out = [t for t in found if t in topics]
     for t in topics.values():

@@ -115,6 +115,7 @@ class Event:
     declared_topics: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     line: int | None = None
+    topics_given: bool = False  # `topics:` written, even empty: then the entry has only those
     # derived
     actors: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
