@@ -539,7 +539,7 @@ def test_demo_humanitarian_toll_charts_and_ledger(demo_build):
     rows = [line for line in page.splitlines() if line.startswith("<tr><td>12 Apr 2019</td><td>Displaced")]
     assert len(rows) == 1
     row = rows[0]
-    assert "at least <strong>8,000</strong> (UN)" in row
+    assert "more than <strong>8,000</strong> (UN)" in row
     assert "about <strong>13,625</strong> (IOM)" in row
     assert "2 claims" in row
 
