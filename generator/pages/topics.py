@@ -53,7 +53,9 @@ def pages(r) -> list[Generated]:
 
 
 def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
-    """(kind, SVG) for each figure kind the topic charts, one series per source."""
+    """(kind, SVG) for each figure kind the topic charts, one series per source. A point is drawn
+    at the start of its as-of date (a May report without a day at 1 May): a point at the end of
+    its period could show a count falling that never fell; its label gives the period."""
     out = []
     for kind in topic.figures:
         claims = [f for f in ledger if f.kind == kind]
@@ -62,10 +64,10 @@ def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
         series: dict[str, list[Point]] = defaultdict(list)
         for f in thin_claims(claims):
             href = rel_url(src, src_of("articles", f.article), f"#e-{f.event}" if f.event else "")
-            series[f.source].append(Point(period_end(f.as_of), f.value, href, figure_label(f),
+            series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f),
                                           f.qualifier != "exact"))
-        first = min(period_end(f.as_of) for f in claims)
-        last = max(period_end(f.as_of) for f in claims)
+        first = min(f.as_of.start for f in claims)
+        last = max(f.as_of.start for f in claims)
         when = (f"on {format_date_short(first)}" if first == last
                 else f"{format_date_short(first)} to {format_date_short(last)}")
         title = f"{kind_label(kind)}: claims by source, {when}"
@@ -85,13 +87,13 @@ def thin_claims(claims: list) -> list:
         by_source[f.source].append(f)
     out = []
     for source in sorted(by_source):
-        series = sorted(by_source[source], key=lambda f: (period_end(f.as_of), f.value))
+        series = sorted(by_source[source], key=lambda f: (f.as_of.start, f.value))
         for bucket in (lambda d: d.isocalendar()[:2], lambda d: (d.year, d.month)):
             if len(series) <= CHART_POINTS:
                 break
             latest: dict = {}
             for f in series:
-                latest[bucket(period_end(f.as_of))] = f
+                latest[bucket(f.as_of.start)] = f
             series = list(latest.values())
         out.extend(series)
     return out
