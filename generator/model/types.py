@@ -21,7 +21,6 @@ QUALIFIERS = ("exact", "at-least", "more-than", "about", "nearly", "up-to")
 # "more than" strictly above, "up to" a ceiling).
 QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "more-than": "more than", "about": "about",
                    "nearly": "nearly", "up-to": "up to"}
-ENTRY_KINDS = ("event", "article", "claim")  # an event of `events:`, an article without events, a claim group
 ACTOR_KINDS = ("person", "armed-group", "government", "organisation", "state", "other")
 NOTE_KINDS = ("context", "analysis", "correction", "caveat")
 
@@ -120,7 +119,7 @@ class Event:
     actors: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     draft: bool = False
-    kind: str = "event"
+    kind: str = "event"  # event (of `events:`), article (an article without events), claim (a claim group)
 
 
 @dataclass
