@@ -171,12 +171,13 @@ def test_event_actors_and_topics_from_title_and_summary(derived):
     briefing, _ = derived
     by_id = {e.id: e for e in briefing.articles["offensive"].events}
     assert {i: (e.actors, e.topics) for i, e in by_id.items()} == {
-        # every event also belongs to the topics its article declares (topics: [oil])
-        "offensive--1": (["lna"], ["oil"]),
-        "offensive--2": (["khalifa-haftar", "fayez-al-sarraj"], ["oil"]),
-        "offensive--3": ([], ["oil"]),
-        "offensive--4": (["lna", "fayez-al-sarraj", "khalifa-haftar"], ["oil", "humanitarian"]),
-        "offensive--5": (["khalifa-haftar"], ["oil"]),
+        # an event with nothing of its own (topics, keywords, figures charted) takes its article's
+        "offensive--1": (["lna"], ["oil", "humanitarian"]),
+        "offensive--2": (["khalifa-haftar", "fayez-al-sarraj"], ["oil", "humanitarian"]),
+        "offensive--3": ([], ["oil", "humanitarian"]),
+        # its own topics: only those ("displaced" in its summary adds nothing)
+        "offensive--4": (["lna", "fayez-al-sarraj", "khalifa-haftar"], ["oil"]),
+        "offensive--5": (["khalifa-haftar"], ["oil", "humanitarian"]),
     }
 
 
@@ -190,7 +191,14 @@ def test_event_ids_are_article_and_position(derived):
         ("offensive--4", "offensive", "Sarraj and Haftar clash"),
         ("offensive--5", "offensive", "Airport shelled"),
     ]
-    assert briefing.articles["offensive"].entries == events
+    # then the article's claim groups (source and as-of date) that no event carries
+    claims = briefing.articles["offensive"].entries[len(events):]
+    assert briefing.articles["offensive"].entries[:len(events)] == events
+    assert [(e.id, e.kind, e.title, e.date.start.isoformat()) for e in claims] == [
+        ("offensive--claim-1", "claim", "WHO: 56 killed", "2019-04-12"),
+        ("offensive--claim-2", "claim", "GNA: 75 killed", "2019-04-12"),
+        ("offensive--claim-3", "claim", "WHO: 30 killed", "2019-04-09"),
+    ]
 
 
 def test_article_without_events_is_one_entry(derived):
@@ -208,14 +216,17 @@ def test_article_without_events_is_one_entry(derived):
 def test_timeline_order(derived):
     briefing, _ = derived
     assert [(e.id, e.date.start.isoformat(), e.date.precision) for e in briefing.entries] == [
-        # same start: day before week before month, whatever the titles
+        # a week or month is placed by its end: the week of 1 April on the 7th, April on the 30th
         ("offensive--1", "2019-04-01", "day"),    # LNA takes Zawiya checkpoint
         ("offensive--3", "2019-04-01", "week"),   # Mobilisation week
-        ("offensive--2", "2019-04-01", "month"),  # April fighting
-        # same start and precision: by title
+        # same day and precision: by title
         ("offensive--5", "2019-04-08", "day"),    # Airport shelled
         ("offensive--4", "2019-04-08", "day"),    # Sarraj and Haftar clash
+        ("offensive--claim-3", "2019-04-09", "day"),  # WHO: 30 killed
         ("talks", "2019-04-10", "day"),
+        ("offensive--claim-2", "2019-04-12", "day"),  # GNA: 75 killed
+        ("offensive--claim-1", "2019-04-12", "day"),  # WHO: 56 killed
+        ("offensive--2", "2019-04-01", "month"),  # April fighting
     ]
 
 
@@ -233,8 +244,8 @@ def test_entries_and_mentions_by_actor(derived):
     _, index = derived
     assert {a: [e.id for e in es] for a, es in index.entries_by_actor.items()} == {
         "lna": ["offensive--1", "offensive--4"],
-        "khalifa-haftar": ["offensive--2", "offensive--5", "offensive--4"],
-        "fayez-al-sarraj": ["offensive--2", "offensive--4", "talks"],
+        "khalifa-haftar": ["offensive--5", "offensive--4", "offensive--2"],
+        "fayez-al-sarraj": ["offensive--4", "talks", "offensive--2"],
         "un": ["talks"],
     }
     assert index.mentions == {"un": 1, "fayez-al-sarraj": 2, "khalifa-haftar": 3}

@@ -32,13 +32,17 @@ def test_site_feed_structure_and_links():
     assert root.find(f"{A}title").text == "Mini"
     assert root.find(f"{A}updated").text == "2019-04-14T00:00:00Z"
     entries = root.findall(f"{A}entry")
-    assert [e.find(f"{A}title").text for e in entries] == ["WHO toll rises", "LNA warplane strikes camp", "Who said what"]
-    first = entries[1]
+    # the strike article's claim groups are entries too, each with its anchor on the article page
+    assert [e.find(f"{A}title").text for e in entries] == [
+        "WHO toll rises", "IOM: about 13,625 displaced", "UN: at least 8,000 displaced", "WHO: 75 killed",
+        "LNA warplane strikes camp", "Who said what"]
+    assert entries[1].find(f"{A}link").get("href") == "articles/2019-04-12-strike/#e-2019-04-12-strike--claim-3"
+    first = entries[4]
     assert first.find(f"{A}link").get("href") == "articles/2019-04-12-strike/#e-2019-04-12-strike--1"
     assert first.find(f"{A}updated").text == "2019-04-12T00:00:00Z"
     assert first.find(f"{A}summary").text == "Source: France 24."
     ids = [e.find(f"{A}id").text for e in entries]
-    assert all(i.startswith("urn:uuid:") for i in ids) and len(set(ids)) == 3
+    assert all(i.startswith("urn:uuid:") for i in ids) and len(set(ids)) == 6
 
 
 def test_ids_are_stable_and_use_site_url_when_absolute():

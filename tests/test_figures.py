@@ -166,7 +166,8 @@ def test_topic_charts_one_chart_per_charted_kind_with_claims():
         "3 claims from 2 sources (OCHA, WHO). Latest: 15 killed, per OCHA, as of 5 Apr 2019; "
         "at least 20 killed, per WHO, as of 5 Apr 2019."
     )
-    assert _legend(killed) == ["OCHA", "WHO"]  # one series per source, sorted
+    # one series per source, sorted; a qualified claim ("at least 20") adds the open marker's legend
+    assert _legend(killed) == ["OCHA", "WHO", "open marker: not exact (more than, nearly, about...)"]
     assert _links(killed) == [
         ("../../articles/a3/", "15 killed, per OCHA, as of 5 Apr 2019"),
         ("../../articles/a1/", "10 killed, per WHO, as of 1 Apr 2019"),
@@ -179,7 +180,7 @@ def test_topic_charts_one_chart_per_charted_kind_with_claims():
     assert root.find(f"{SVG}desc").text == (
         "1 claim from 1 source (UN). Latest: at least 8,000 displaced, per UN, as of 12 Apr 2019."
     )
-    assert _legend(displaced) == ["UN"]
+    assert _legend(displaced) == ["UN", "open marker: not exact (more than, nearly, about...)"]
     assert _links(displaced) == [("../../articles/a4/", "at least 8,000 displaced, per UN, as of 12 Apr 2019")]
     assert "1,200,000" not in killed + displaced and "NOC" not in killed + displaced
 
@@ -538,7 +539,7 @@ def test_demo_humanitarian_toll_charts_and_ledger(demo_build):
     rows = [line for line in page.splitlines() if line.startswith("<tr><td>12 Apr 2019</td><td>Displaced")]
     assert len(rows) == 1
     row = rows[0]
-    assert "at least <strong>8,000</strong> (UN)" in row
+    assert "more than <strong>8,000</strong> (UN)" in row
     assert "about <strong>13,625</strong> (IOM)" in row
     assert "2 claims" in row
 

@@ -44,20 +44,24 @@ def test_busy_month_gets_its_own_page_with_neighbours(mini):
 def test_quiet_months_stay_on_the_timeline_page():
     out = pages()
     assert not any(re.match(r"timeline/\d{4}/", p) for p in out)
-    assert out["timeline/index.md"].count('class="bf-entry ') == 3
+    # two events, an article, and the strike article's three claim groups (WHO, UN, IOM)
+    assert out["timeline/index.md"].count('class="bf-entry ') == 6
 
 
-def test_month_precision_entries_come_after_the_days_of_their_month():
+def test_period_entries_are_placed_by_the_end_of_their_period():
     from generator.model.types import DateValue, Event
 
     def ev(i, day, precision):
         return Event(id=f"e{i}", article="a", date=DateValue(day, precision), title=f"t{i}")
 
     entries = [ev(1, dt.date(2019, 4, 1), "day"), ev(2, dt.date(2019, 4, 1), "month"),
-               ev(3, dt.date(2019, 4, 2), "day"), ev(4, dt.date(2019, 5, 3), "day")]
+               ev(3, dt.date(2019, 4, 2), "day"), ev(4, dt.date(2019, 5, 3), "day"),
+               ev(5, dt.date(2019, 4, 29), "week"), ev(6, dt.date(2019, 4, 30), "day")]
     months = group_by_month(entries)
+    # newest first: April heads its month, above every day it covers; the week of 29 April ends
+    # on 5 May, so it is listed in May, after 3 May
     assert [(m, [e.id for e in es]) for m, es in months] == [
-        ((2019, 5), ["e4"]), ((2019, 4), ["e3", "e1", "e2"])]
+        ((2019, 5), ["e5", "e4"]), ((2019, 4), ["e2", "e6", "e3", "e1"])]
 
 
 def test_timeline_json_honours_precision():
@@ -65,7 +69,8 @@ def test_timeline_json_honours_precision():
     by_id = {e["unique_id"]: e for e in data["events"]}
     strike = by_id["e-2019-04-12-strike--1"]
     assert strike["start_date"] == {"year": 2019, "month": 4, "day": 12}
-    assert "group" not in strike  # no topic on this event
+    # nothing of its own puts this event in a topic, so it takes its article's
+    assert strike["group"] == "Humanitarian toll"
     assert by_id["e-2019-04-14-toll"]["group"] == "Humanitarian toll"
     assert data["title"]["text"]["headline"] == "Briefing"
     # text is HTML in TimelineJS: values from front matter are escaped
@@ -90,7 +95,8 @@ def test_profiles_list_the_newest_entries_and_link_older_months():
             in haftar)
     toll = out["topics/humanitarian-toll.md"]
     assert toll.count('class="bf-entry ') == 0
-    assert ('1 older entry, by month: <a href="../../timeline/?topic=humanitarian-toll#2019-04">April 2019 (1)</a>'
+    # the toll article, the strike's two events and its three claim groups
+    assert ('6 older entries, by month: <a href="../../timeline/?topic=humanitarian-toll#2019-04">April 2019 (6)</a>'
             in toll)
     assert "2 older articles appear on the timeline months linked above." in toll
     assert pages(profile_entries=1)["topics/humanitarian-toll.md"].count('class="bf-entry ') == 1

@@ -13,9 +13,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from generator.cache import BuildCache
+from generator.derive.claims import claim_entries, claim_key, entry_sort_key, entry_topics, period_end, unique_claims
 from generator.derive.mentions import Matcher, matcher_for
 from generator.derive.topics import classifier_for
-from generator.model.types import PRECISIONS, Article, Briefing, Event, Figure
+from generator.model.types import Article, Briefing, Event, Figure
+
+__all__ = ["Index", "derive", "entry_sort_key", "first_paragraph", "latest_claims", "period_end"]
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -51,13 +54,6 @@ class Index:
     figures_by_kind: dict[str, list[Figure]] = field(default_factory=dict)
 
 
-def entry_sort_key(entry: Event) -> tuple:
-    """Timeline order: start, precision (day < week < month < year), title; on an equal start and
-    precision a single day comes before a range, so entries with the same date stay together."""
-    date = entry.date
-    return (date.start, PRECISIONS.index(date.precision), date.end or date.start, entry.title, entry.id)
-
-
 def _merge(declared: list[str], detected, known) -> list[str]:
     out = [x for x in declared if x in known]
     for x in detected:
@@ -89,9 +85,9 @@ def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCach
             for event in article.events:
                 etext = f"{event.title}\n{event.summary}"
                 event.actors = _merge(event.declared_actors, matcher.actors(etext), actors)
-                # an event belongs to the topics its article declares, plus its own
-                declared = event.declared_topics + [t for t in article.declared_topics if t not in event.declared_topics]
-                event.topics = _merge(declared, sorted(classifier.topics(etext)), topics)
+                event.topics = entry_topics(event.declared_topics, sorted(classifier.topics(etext)),
+                                            [f.kind for f in event.figures], article.topics, topics,
+                                            event.topics_given)
                 event.draft = article.draft
             article.entries = list(article.events)
         else:
@@ -104,12 +100,29 @@ def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCach
                     summary=article.summary,
                     figures=article.figures,
                     actors=list(article.actors),
-                    topics=list(article.topics),
+                    topics=entry_topics(article.declared_topics,
+                                        sorted(classifier.topics(f"{article.title}\n{article.summary}")),
+                                        [f.kind for f in article.figures], article.topics, topics),
                     draft=article.draft,
+                    kind="article",
                 )
             ]
-        entries.extend(article.entries)
         figures.extend(article.all_figures)
+
+    # A claim group becomes an entry when no event or article entry carries the claim, in the
+    # article that reported it first.
+    shown = {claim_key(f) for e in (e for a in articles.values() for e in a.entries) for f in e.figures}
+    first_report = {}
+    for f in sorted(figures, key=lambda f: (articles[f.article].date.start, f.article)):
+        first_report.setdefault(claim_key(f), f.article)
+    for article in articles.values():
+        if article.events:
+            for claim in claim_entries(article, shown, first_report):
+                claim.actors = _merge([], matcher.actors(claim.title), actors)
+                claim.topics = entry_topics([], [], [f.kind for f in claim.figures], article.topics, topics)
+                article.entries.append(claim)
+        entries.extend(article.entries)
+    figures = unique_claims(figures, articles)
 
     entries.sort(key=entry_sort_key)
     figures.sort(key=lambda f: (f.kind, f.as_of.start, f.source, f.value, f.article))
@@ -152,12 +165,13 @@ def _copy(article: Article) -> Article:
 
 
 def latest_claims(figures: list[Figure]) -> list[Figure]:
-    """The latest claim per figure kind: every claim of the latest as-of date, side by side."""
+    """The latest claim per figure kind: every claim of the latest as-of date, side by side (a
+    claim as of a month counts as of the month's end)."""
     by_kind: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         by_kind[f.kind].append(f)
     out = []
     for kind in sorted(by_kind):
-        latest = max(f.as_of.start for f in by_kind[kind])
-        out.extend(sorted((f for f in by_kind[kind] if f.as_of.start == latest), key=lambda f: (f.source, f.value)))
+        latest = max(period_end(f.as_of) for f in by_kind[kind])
+        out.extend(sorted((f for f in by_kind[kind] if period_end(f.as_of) == latest), key=lambda f: (f.source, f.value)))
     return out

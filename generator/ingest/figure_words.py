@@ -64,12 +64,13 @@ _FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "
          "were", "was", "had", "have", "has", "are", "is", "out", "to", "overnight", "yesterday", "today",
          "for", "because", "earlier", "later", "into", "within", "along", "there", "said", "says", "a", "an"]
 QUAL = [
-    ("at-least", ["at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of",
+    ("more-than", ["more than", "over"]), ("nearly", ["nearly", "almost"]),
+    ("at-least", ["at least", "no fewer than", "no less than", "upwards of", "in excess of",
                   "a minimum of", "at a minimum", "above", "passes", "passed", "tops", "topped", "exceeds",
                   "exceeded", "surpassed", "surpasses"]),
     ("about", ["about", "around", "some", "approximately", "roughly", "an estimated", "estimated", "circa",
                "approx."]),
-    ("up-to", ["up to", "as many as", "nearly", "almost", "close to", "just under", "fewer than", "less than",
+    ("up-to", ["up to", "as many as", "close to", "just under", "fewer than", "less than",
                "at most", "no more than", "under", "not more than"]),
 ]
 _RISE = ["passes", "tops", "exceeds", "exceeded", "surpassed", "has risen", "had risen", "have risen", "risen", "rose", "reached", "has reached", "had reached",

@@ -63,6 +63,7 @@ def _events(records, where: Where, article_id: str, article_date: DateValue, set
                 declared_topics=f.get("topics") or [],
                 figures=_figures(f.get("figures"), where, article_id, entry_id, date),
                 line=where.base + line0,
+                topics_given=isinstance(f.get("topics"), list),
             )
         )
     return events

@@ -16,7 +16,11 @@ from generator.errors import BriefingError
 
 PRECISIONS = ("day", "week", "month", "year")
 STATUSES = ("reported", "claimed", "confirmed", "denied", "disputed")
-QUALIFIERS = ("exact", "at-least", "about", "up-to")
+QUALIFIERS = ("exact", "at-least", "more-than", "about", "nearly", "up-to")
+# How pages word each qualifier before a number: each keeps its meaning ("nearly" is just under,
+# "more than" strictly above, "up to" a ceiling).
+QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "more-than": "more than", "about": "about",
+                   "nearly": "nearly", "up-to": "up to"}
 ACTOR_KINDS = ("person", "armed-group", "government", "organisation", "state", "other")
 NOTE_KINDS = ("context", "analysis", "correction", "caveat")
 
@@ -90,11 +94,15 @@ class Figure:
     article: str = ""
     event: str | None = None  # entry id when the figure belongs to an event
     line: int | None = None
+    # derived (in the briefing's figures: one per claim, however many articles report it)
+    id: str = ""
+    articles: list[str] = field(default_factory=list)  # every article that reports it, earliest first
 
 
 @dataclass
 class Event:
-    """One timeline entry: an event of an article, or an article without events."""
+    """One timeline entry: an event of an article, an article without events, or a claim group
+    (an article's figures of one source and as-of date that no event carries); ``kind`` says which."""
 
     id: str
     article: str
@@ -107,10 +115,12 @@ class Event:
     declared_topics: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     line: int | None = None
+    topics_given: bool = False  # `topics:` written, even empty: then the entry has only those
     # derived
     actors: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     draft: bool = False
+    kind: str = "event"  # event (of `events:`), article (an article without events), claim (a claim group)
 
 
 @dataclass

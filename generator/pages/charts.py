@@ -22,7 +22,8 @@ class Point:
     day: dt.date
     value: int
     href: str  # relative URL of the article that reports the claim
-    label: str  # shown on hover: "at least 8,000 displaced, per UN, as of 12 Apr 2019"
+    label: str  # shown on hover: "more than 8,000 displaced, per UN, as of 12 Apr 2019"
+    qualified: bool = False  # "more than", "nearly", "about"...: drawn as an open marker
 
 
 def _f(x: float) -> str:
@@ -81,7 +82,9 @@ def line_chart(chart_id: str, title: str, description: str, series: dict[str, li
     """One line per series (sorted by name), points linked to their articles. One line of SVG."""
     names = sorted(series)
     per_row = 4
-    rows = (len(names) + per_row - 1) // per_row
+    qualified = any(p.qualified for pts in series.values() for p in pts)
+    name_rows = (len(names) + per_row - 1) // per_row
+    rows = name_rows + qualified
     left, right, top, bottom = 56, 16, 16, 40 + 18 * rows
     height += 18 * (rows - 1)
     days = [p.day for pts in series.values() for p in pts]
@@ -118,14 +121,22 @@ def line_chart(chart_id: str, title: str, description: str, series: dict[str, li
             path = " ".join(f"{_f(x(p.day))},{_f(y(p.value))}" for p in pts)
             parts.append(f'<polyline class="{cls}" points="{path}"/>')
         for p in pts:
-            parts.append(f'<a href="{e(p.href)}" aria-label="{e(p.label)}"><circle class="{cls}" cx="{_f(x(p.day))}" '
+            mark = f"bf-series-{i % 6} bf-qualified" if p.qualified else cls  # open: the series colour as its ring
+            parts.append(f'<a href="{e(p.href)}" aria-label="{e(p.label)}"><circle class="{mark}" cx="{_f(x(p.day))}" '
                          f'cy="{_f(y(p.value))}" r="4"><title>{e(p.label)}</title></circle></a>')
-        lx = left + (i % per_row) * 150
-        ly = top + plot_h + 40 + 18 * (i // per_row)
+        lx, ly = _legend_at(i, left, top + plot_h, per_row)
         parts.append(f'<circle class="{cls}" cx="{lx + 5}" cy="{ly - 4}" r="4"/>'
                      f'<text class="bf-legend" x="{lx + 14}" y="{ly}">{e(name)}</text>')
+    if qualified:  # a legend row of its own: what an open marker means
+        lx, ly = _legend_at(name_rows * per_row, left, top + plot_h, per_row)
+        parts.append(f'<circle class="bf-legend-open" cx="{lx + 5}" cy="{ly - 4}" r="4"/>'
+                     f'<text class="bf-legend" x="{lx + 14}" y="{ly}">open marker: not exact (more than, nearly, about...)</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _legend_at(i: int, left: int, axis_y: float, per_row: int) -> tuple[float, float]:
+    return left + (i % per_row) * 150, axis_y + 40 + 18 * (i // per_row)
 
 
 def sparkline(chart_id: str, title: str, counts: list[int], width: int = 180, height: int = 32) -> str:

@@ -6,6 +6,7 @@ import json
 
 from generator.derive import Index
 from generator.model.types import Briefing, DateValue, Figure
+from generator.pages.urls import entry_path
 
 
 def _url(kind: str, ident: str) -> str:
@@ -18,6 +19,7 @@ def _date(d: DateValue | None) -> str | None:
 
 def _figure(f: Figure) -> dict:
     return {
+        "id": f.id,
         "kind": f.kind,
         "value": f.value,
         "qualifier": f.qualifier,
@@ -26,6 +28,7 @@ def _figure(f: Figure) -> dict:
         "source": f.source,
         "scope": f.scope,
         "article": f.article,
+        "articles": f.articles or [f.article],
         "event": f.event,
     }
 
@@ -64,6 +67,7 @@ def dataset(briefing: Briefing, index: Index) -> dict:
         "events": [
             {
                 "id": e.id,
+                "kind": e.kind,
                 "date": _date(e.date),
                 "end": e.date.end.isoformat() if e.date.end else None,
                 "precision": e.date.precision,
@@ -75,7 +79,7 @@ def dataset(briefing: Briefing, index: Index) -> dict:
                 "status": e.status,
                 "place": e.place,
                 "article": e.article,
-                "url": _url("articles", e.article) + (f"#e-{e.id}" if e.id != e.article else ""),
+                "url": "/" + entry_path(e),
             }
             for e in briefing.entries
         ],

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 from generator.model.types import Briefing, Event
 from generator.pages.output import Generated
+from generator.pages.urls import entry_path
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -22,7 +23,7 @@ def _stamp(day) -> str:
 
 
 def _entry_path(e: Event) -> str:
-    return f"articles/{e.article}/" + (f"#e-{e.id}" if e.id != e.article else "")
+    return entry_path(e)
 
 
 def atom_feed(briefing: Briefing, entries: list[Event], *, title: str, feed_path: str, page_path: str,

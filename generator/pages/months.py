@@ -4,28 +4,32 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from generator.derive import entry_sort_key, period_end
 from generator.model.dates import format_date
 from generator.model.types import Event
+
+
+def month_of(e: Event) -> tuple[int, int]:
+    """The month an entry is listed under: that of the day it is placed on (a week, month or year
+    at its end, never before the days it covers)."""
+    day = period_end(e.date)
+    return (day.year, day.month)
+
 
 def months_of(entries: list[Event]) -> list[tuple[tuple[int, int], int]]:
     """(month, number of entries), in the order the entries come."""
     counts: dict[tuple[int, int], int] = {}
     for e in entries:
-        key = (e.date.start.year, e.date.start.month)
+        key = month_of(e)
         counts[key] = counts.get(key, 0) + 1
     return list(counts.items())
 
 def group_by_month(entries: list[Event]) -> list[tuple[tuple[int, int], list[Event]]]:
-    """Entries newest month first, newest first within a month.
-
-    Entries dated only to the month (or year) come after the month's dated days, never
-    among the entries of its 1st.
-    """
+    """Entries newest month first, newest first within a month (entries come in timeline order,
+    which places a week, month or year by its end: an April entry heads April, above its days)."""
     months: dict[tuple[int, int], list[Event]] = defaultdict(list)
-    for e in reversed(entries):
-        months[(e.date.start.year, e.date.start.month)].append(e)
-    for month_entries in months.values():
-        month_entries.sort(key=lambda e: e.date.precision in ("month", "year"))  # stable
+    for e in sorted(entries, key=entry_sort_key, reverse=True):
+        months[month_of(e)].append(e)
     return sorted(months.items(), reverse=True)
 
 def group_by_day(entries: list[Event]) -> list[tuple[str, list[Event]]]:

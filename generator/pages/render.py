@@ -17,9 +17,9 @@ from generator.derive import Index
 from generator.model.dates import format_date
 from generator.model.types import Briefing, DateValue, Event
 from generator.pages.filters import QUALIFIER_WORDS, attr_escape, kind_label, md_escape, month_label, number, url_escape
-from generator.pages.months import months_of
+from generator.pages.months import month_of, months_of
 from generator.pages.output import Generated, Markdown
-from generator.pages.urls import month_src, page_url, relpath, src_of
+from generator.pages.urls import entry_path, month_src, page_url, relpath, src_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 _PREFIX = "\x00prefix\x00"  # stands for the page's way back to the site root in entry HTML
@@ -48,7 +48,7 @@ def _environment(overrides: list[Path] | None = None) -> jinja2.Environment:
         autoescape=False,  # Markdown output: every value goes through |md or |attr
     )
     env.filters.update(md=md_escape, attr=attr_escape, url=url_escape, human=format_date, number=number, kind_label=kind_label)
-    env.globals.update(qualifier_words=QUALIFIER_WORDS, src_of=src_of)
+    env.globals.update(qualifier_words=QUALIFIER_WORDS, src_of=src_of, entry_path=entry_path)
     return env
 
 
@@ -160,7 +160,7 @@ class Renderer:
 
     def timeline_src(self, entry: Event) -> str:
         """The timeline page that shows an entry: its month page if the month has one."""
-        return self.month_home((entry.date.start.year, entry.date.start.month))
+        return self.month_home(month_of(entry))
 
 
 def context_key(briefing: Briefing, options: Options, big: set, overrides: list[Path] | None) -> str:

@@ -12,6 +12,7 @@ import html
 from generator.model.dates import format_date
 from generator.model.types import Briefing, DateValue
 from generator.pages.data import safe_json
+from generator.pages.urls import entry_path
 
 
 def _date_obj(day: dt.date, precision: str) -> dict:
@@ -35,7 +36,7 @@ def timeline_json(briefing: Briefing, title: str, base_url: str = "/") -> str:
     events = []
     for e in briefing.entries:
         article = briefing.articles[e.article]
-        link = f"{base_url}articles/{e.article}/" + (f"#e-{e.id}" if e.id != e.article else "")
+        link = base_url + entry_path(e)
         source = ", ".join(html.escape(s.name) for s in article.sources)
         text = f"<p>{html.escape(e.summary)}</p>" if e.summary else ""
         text += f'<p><a href="{html.escape(link)}">{html.escape(article.title)}</a> ({source})</p>'

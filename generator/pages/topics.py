@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.derive import latest_claims
+from generator.derive import latest_claims, period_end
+from generator.model.types import PRECISIONS
 from generator.pages.charts import Point, line_chart
 from generator.pages.filters import figure_label, format_date_short, kind_label, month_label, plural
 from generator.pages.output import Generated
@@ -22,7 +23,7 @@ def pages(r) -> list[Generated]:
             ledger = [f for f in briefing.figures if f.kind in kinds]
         else:
             ids = {a.id for a in index.articles_by_topic.get(topic.id, [])}
-            ledger = [f for f in briefing.figures if f.article in ids]
+            ledger = [f for f in briefing.figures if any(a in ids for a in f.articles or [f.article])]
         arts = index.articles_by_topic.get(topic.id, [])
         rows = ledger_table(ledger)
         ledger_pages = []
@@ -36,7 +37,8 @@ def pages(r) -> list[Generated]:
                 ledger_pages.append((month, lsrc))
                 month_rows = by_month[month]
                 key = (r.context_key, topic.title, month, repr(month_rows),
-                       frozenset(r.article_key(f.article) for _, _, claims in month_rows for f in claims))
+                       frozenset(r.article_key(a) for _, _, claims in month_rows for f in claims
+                                 for a in f.articles or [f.article]))
                 out.append(r.reuse(lsrc, key, lambda lsrc=lsrc, month=month, month_rows=month_rows, topic=topic: Generated(lsrc, r.render(
                     "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {month_label(month)}",
                     meta={"search": {"exclude": True}},
@@ -51,7 +53,9 @@ def pages(r) -> list[Generated]:
 
 
 def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
-    """(kind, SVG) for each figure kind the topic charts, one series per source."""
+    """(kind, SVG) for each figure kind the topic charts, one series per source. A point is drawn
+    at the start of its as-of date (a May report without a day at 1 May): a point at the end of
+    its period could show a count falling that never fell; its label gives the period."""
     out = []
     for kind in topic.figures:
         claims = [f for f in ledger if f.kind == kind]
@@ -60,7 +64,8 @@ def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
         series: dict[str, list[Point]] = defaultdict(list)
         for f in thin_claims(claims):
             href = rel_url(src, src_of("articles", f.article), f"#e-{f.event}" if f.event else "")
-            series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f)))
+            series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f),
+                                          f.qualifier != "exact"))
         first = min(f.as_of.start for f in claims)
         last = max(f.as_of.start for f in claims)
         when = (f"on {format_date_short(first)}" if first == last
@@ -95,9 +100,10 @@ def thin_claims(claims: list) -> list:
 
 
 def ledger_table(ledger: list) -> list[tuple]:
-    """Claims grouped by (as-of date, kind), newest first: conflicting claims share a row."""
+    """Claims grouped by (as-of date, kind), newest first: conflicting claims share a row. A claim
+    as of a week, month or year is placed by the end of its period, like the timeline."""
     rows: dict[tuple, list] = defaultdict(list)
     for f in ledger:
-        rows[(f.as_of.start, f.kind)].append(f)
-    return [(day, kind, sorted(claims, key=lambda f: (f.source, f.value)))
-            for (day, kind), claims in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1]), reverse=True)]
+        rows[(period_end(f.as_of), PRECISIONS.index(f.as_of.precision), f.as_of.start, f.kind)].append(f)
+    return [(key[0], key[3], sorted(claims, key=lambda f: (f.source, f.value)))
+            for key, claims in sorted(rows.items(), key=lambda kv: kv[0], reverse=True)]

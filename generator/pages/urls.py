@@ -9,6 +9,15 @@ def src_of(kind: str, ident: str) -> str:
     """Docs-tree path of an item page; its URL is /<kind>/<id>/ (README: What gets published)."""
     return f"{kind}/{ident}.md"
 
+def entry_anchor(e) -> str:
+    """Where an entry is on its article's page: its own anchor (an event or a claim group, listed
+    under "On the timeline"), or the top for an article without events."""
+    return "" if e.kind == "article" else f"#e-{e.id}"
+
+def entry_path(e) -> str:
+    """The URL path of an entry, from the site root."""
+    return f"articles/{e.article}/{entry_anchor(e)}"
+
 def month_src(year: int, month: int) -> str:
     return f"timeline/{year:04d}/{month:02d}.md"
 

@@ -68,4 +68,24 @@ def test_entry_anchor_scrolls_to_the_entry(page, base_url, site):
 def test_date_shows_original_words_on_hover(page, base_url):
     page.goto(base_url + "/articles/2019-04-12-lna-air-strike-near-zuwara/")
     titles = page.locator(".bf-entry time.bf-date").evaluate_all("els => els.map(e => e.title)")
-    assert "on Friday" in titles and "after a week of fighting" in titles
+    assert "on Friday" in titles and "4 April" in titles
+
+
+def test_figure_claims_can_be_hidden_and_shown(page, base_url, site):
+    """Issue 14: claim groups are timeline entries (kind `claim`); a switch of the filter bar, or
+    ?claims=0 in the address, hides them."""
+    data = json.loads((site / "data/briefing.json").read_text("utf-8"))
+    total = len(data["events"])
+    claims = sum(e["kind"] == "claim" for e in data["events"])
+    assert 0 < claims < total
+    page.goto(base_url + "/timeline/")
+    assert visible_entries(page) == total
+    page.uncheck('[data-filter="claims"]')
+    assert visible_entries(page) == total - claims
+    assert page.locator(".bf-filter-count").inner_text() == f"{total - claims} of {total} entries"
+    kinds = page.locator(".bf-entry:visible").evaluate_all("els => els.map(e => e.dataset.kind)")
+    assert "claim" not in kinds
+    page.check('[data-filter="claims"]')
+    assert visible_entries(page) == total
+    page.goto(base_url + "/timeline/?claims=0")
+    assert visible_entries(page) == total - claims
