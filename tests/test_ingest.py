@@ -87,7 +87,7 @@ def test_seed_actors_and_topics(seed_draft):
 def test_seed_figures(seed_draft):
     _, data, _ = seed_draft
     assert figures_of(data) == {
-        ("displaced", 8000, "at-least", "UN", None),
+        ("displaced", 8000, "more-than", "UN", None),
         ("killed", 75, "exact", "WHO", None),
         ("wounded", 323, "exact", "WHO", None),
         ("civilians-killed", 7, "exact", "WHO", "civilians"),
@@ -146,7 +146,7 @@ def test_seed_summary_table(seed_draft):
     _, _, result = seed_draft
     out = result.output
     assert "found" in out and "evidence" in out
-    assert re.search(r"figure\s+displaced 8,000 at-least \(UN\)", out)
+    assert re.search(r"figure\s+displaced 8,000 more-than \(UN\)", out)
     assert re.search(r"actor\s+aguila-saleh-issa", out)
     assert "could not decide:" in out
     assert "--source" in out  # the source was not given and is listed as undecided
@@ -265,7 +265,7 @@ def test_markdown_input_escapes_raw_html(project):
     assert "<script" not in body and "&lt;script>" in body
     assert data["title"] == "Air strike on Tajoura detention centre kills dozens of migrants"
     assert data["date"] == dt.date(2019, 7, 3)
-    assert ("migrants-wounded", 130, "at-least", "UN", "migrants") in figures_of(data)
+    assert ("migrants-wounded", 130, "more-than", "UN", "migrants") in figures_of(data)
 
 
 def test_text_without_any_date_asks_for_date(project, tmp_path):
@@ -361,8 +361,8 @@ def kinds(sentence: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize("sentence, expected", [
-    ("More than 8,000 people have fled.", [("displaced", 8000, "at-least", None)]),
-    ("Nearly 600 were injured.", [("wounded", 600, "up-to", None)]),
+    ("More than 8,000 people have fled.", [("displaced", 8000, "more-than", None)]),
+    ("Nearly 600 were injured.", [("wounded", 600, "nearly", None)]),
     ("About 1,200 residents fled.", [("displaced", 1200, "about", None)]),
     ("Up to 30 people were evacuated.", [("evacuated", 30, "up-to", None)]),
     ("The strike killed at least seven civilians.", [("civilians-killed", 7, "at-least", "civilians")]),
@@ -377,7 +377,7 @@ def kinds(sentence: str) -> list[tuple]:
     ("4,500 people fled, taking the total above 25,000.",
      [("displaced", 4500, "exact", None), ("displaced", 25000, "at-least", None)]),
     ("Forty-one of the dead were civilians, and more than 3,550 people had been injured.",
-     [("civilians-killed", 41, "exact", "civilians"), ("wounded", 3550, "at-least", None)]),
+     [("civilians-killed", 41, "exact", "civilians"), ("wounded", 3550, "more-than", None)]),
     ("Upwards of 18,000 people had by then been driven from their homes.", [("displaced", 18000, "at-least", None)]),
     ("The agency put the number of wounded at 758.", [("wounded", 758, "exact", None)]),
     ("Five civilians and three soldiers were killed.",
@@ -398,7 +398,7 @@ def test_figures_in_sentences(sentence, expected):
     "The strike killed 3 days after the talks.",
     "No one was killed.",
     "Output could fall by 95% as people fled.",
-    "Dozens were killed.",
+    "Several people were killed.",
 ])
 def test_numbers_that_are_not_figures(sentence):
     assert kinds(sentence) == []
@@ -483,5 +483,9 @@ def test_three_own_fixtures_match_their_hand_made_answers():
         assert found >= expected, name
         # the headline "death toll passes 200" is extracted too; the hand-made answer leaves it out
         # as superseded by the 205 of the body, so the bench counts it as a false positive
-        known_extra = {("killed", 200, "at-least", "WHO", None)} if name == "who-toll-passes-200" else set()
+        known_extra = {
+            "who-toll-passes-200": {("killed", 200, "at-least", "WHO", None)},
+            # the headline's "kills dozens of migrants", read as ACLED does (issue 16): at least 12
+            "tajoura-strike": {("migrants-killed", 12, "at-least", "seed tajoura-strike.md", "migrants")},
+        }.get(name, set())
         assert found - expected == known_extra, name

@@ -31,7 +31,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from generator.ingest.figure_words import (
-    AFTER, BEFORE, BEFORE_RE, GROUPS, KILLED, NOUN_TERMS, PATTERNS, PEOPLE_RE, QUAL, QUAL_ALL, phrase,
+    AFTER, BEFORE, BEFORE_RE, DISPLACED, FURTHER, GROUPS, KILLED, NOUN_TERMS, PATTERNS, PEOPLE_RE, QUAL, QUAL_ALL,
+    phrase,
 )
 from generator.ingest.numbers import VAGUE, Number, numbers
 from generator.ingest.text import clip
@@ -54,6 +55,7 @@ class FigureGuess:
     as_of: object = None  # a date or a relative date text
     as_of_evidence: str = ""
     as_of_resolved: object = None
+    families: str = ""  # "2,725": the families a count of people was given with
 
     @property
     def words(self) -> str:
@@ -129,8 +131,9 @@ def _qualifier(sentence: str, number: Number) -> tuple[str, str, int]:
         m = pattern.search(sentence, lo, end)
         if m and len(m.group().strip()) > len(best[1]):
             best = (qualifier, m.group().strip(), m.start())
-    if best[0] == "exact" and number.approximate:
-        return "about", number.text, -1  # "a dozen": the number is its own qualifier
+    if best[0] == "exact" and (number.implied or number.approximate):
+        # "a dozen": the number is its own qualifier; "dozens of": at least 12 (README: ingest)
+        return number.implied or "about", number.text, -1
     return best
 
 
@@ -162,6 +165,10 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                     base = KILLED if "toll" in term else NOUN_TERMS.get(term) or AFTER.get(term)
                 elif name == "C":
                     base = NOUN_TERMS.get(term)
+                elif name == "D":
+                    base = DISPLACED
+                elif name == "P":
+                    base = BEFORE.get(term) or AFTER.get(term)
                 elif name == "B":
                     base = BEFORE.get(term)
                 else:
@@ -169,7 +176,10 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 if base is None and name not in ("U", "S"):
                     continue
                 group_words = m.groupdict().get("group")
-                if name == "A" and slot == "n" and m.groupdict().get("n2") is None:
+                if name == "P":
+                    group_words = _group_in(m.groupdict().get("mid"))
+                    used.add(int(m.group("fam")))
+                elif name == "A" and slot == "n" and m.groupdict().get("n2") is None:
                     group_words = _group_in(m.group("mid"))
                 elif name == "A" and slot == "n2":
                     group_words = _group_in(m.group("mid"))
@@ -181,6 +191,8 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 guess = FigureGuess(base or "", num.value or 0, qualifier, None, sentence, (s, e), num.text,
                                     qualifier_words=qwords)
                 _set_group(guess, group_words)
+                if name == "P":  # the ledger counts people; the families are noted
+                    guess.families = norm.nums[int(m.group("fam"))].text
                 people = m.groupdict().get("mid") if name == "A" else group_words
                 used.add(k)
                 found.append((k, guess, name, group_words, bool(people and re.search(PEOPLE_RE, people, re.I))))
@@ -210,9 +222,25 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 guess.qualifier, guess.qualifier_words = previous.qualifier, previous.qualifier_words
         if guess.scope:
             guess.kind = f"{guess.scope}-{_base(guess.kind)}"
+        _note_scope(guess, num)
         out.append(guess)
         previous = guess
     return out, _unsure(sentence, nums, norm, used)
+
+
+def _note_scope(guess: FigureGuess, num: Number) -> None:
+    """What the number counts beyond its group: "a further 100,000" displaced are new since the last
+    count, not a total; "2,725 families (13,625 individuals)" notes the families."""
+    notes = []
+    further = FURTHER.search(guess.sentence, max(0, num.start - 40), num.start)
+    if further and _base(guess.kind) == DISPLACED:
+        notes.append("new since the last count")
+        guess.scope_words = " ".join(w for w in (guess.scope_words, further.group().strip()) if w)
+    if guess.families:
+        notes.append(f"{guess.families} families")
+        guess.scope_words = " ".join(w for w in (guess.scope_words, f"{guess.families} families") if w)
+    if notes:
+        guess.scope = ", ".join([*([guess.scope] if guess.scope else []), *notes])
 
 
 def _base(kind: str) -> str:
@@ -258,6 +286,8 @@ def _unsure(sentence: str, nums: list[Number], norm: _Norm, used: set[int]) -> l
         if _TERM_NEAR.search(window):
             out.append(Unsure(f"'{n.text}' near a toll word is not tied to it", clip(window)))
     for m in VAGUE.finditer(sentence):
+        if any(n.start <= m.start() < n.end for k, n in enumerate(norm.nums) if k in used):
+            continue
         window = _window(sentence, m.start() - 30, m.end() + 40)
         if _TERM_NEAR.search(window):
             out.append(Unsure(f"'{m.group()}' is not a number", clip(window)))

@@ -16,7 +16,7 @@ from generator.errors import BriefingError
 
 PRECISIONS = ("day", "week", "month", "year")
 STATUSES = ("reported", "claimed", "confirmed", "denied", "disputed")
-QUALIFIERS = ("exact", "at-least", "about", "up-to")
+QUALIFIERS = ("exact", "at-least", "about", "up-to", "more-than", "nearly")
 ACTOR_KINDS = ("person", "armed-group", "government", "organisation", "state", "other")
 NOTE_KINDS = ("context", "analysis", "correction", "caveat")
 

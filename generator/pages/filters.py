@@ -11,7 +11,8 @@ from urllib.parse import quote
 from generator.model.dates import format_date
 from generator.model.types import DateValue
 
-QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "about": "about", "up-to": "up to"}
+QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "about": "about", "up-to": "up to", "more-than": "more than",
+                   "nearly": "nearly"}
 
 # Python-Markdown's backslash-escapable characters, plus "|" (tables)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
