@@ -14,7 +14,7 @@ DEV = yaml.safe_load((FIXTURES / "dev-figures.yaml").read_text("utf-8"))
 
 
 def found(sentence: str, lang: str = "en") -> list[list]:
-    return [[f.kind, f.value, f.qualifier, f.scope] for f in find_figures(sentence)[0]]
+    return [[f.kind, f.value, f.qualifier, f.scope] for f in find_figures(sentence, lang)[0]]
 
 
 @pytest.mark.parametrize("case", DEV["shapes"], ids=lambda c: c["sentence"][:60])

@@ -34,6 +34,7 @@ from generator.ingest.figure_words import (
     AFTER, BEFORE, BEFORE_RE, DISPLACED, FURTHER, GROUPS, KILLED, NOUN_TERMS, PATTERNS, PEOPLE_RE, QUAL, QUAL_ALL,
     phrase,
 )
+from generator.ingest.languages import foreign_numbers, language, qualifier as foreign_qualifier, read
 from generator.ingest.numbers import VAGUE, Number, numbers
 from generator.ingest.text import clip
 
@@ -143,8 +144,12 @@ def qualifier_of(sentence: str, number: Number) -> tuple[str, str]:
     return qualifier, words
 
 
-def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
-    """Figures stated in one sentence, in order, and what looked like one but was not decided."""
+def find_figures(sentence: str, lang: str = "en") -> tuple[list[FigureGuess], list[Unsure]]:
+    """Figures stated in one sentence, in order, and what looked like one but was not decided;
+    ``lang`` is the seed's language (:mod:`.languages` reads the others)."""
+    foreign = language(lang)
+    if foreign is not None:
+        return _foreign_figures(sentence, foreign), []
     nums = numbers(sentence)
     norm = _normalise(sentence, nums)
     used: set[int] = set()
@@ -226,6 +231,17 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
         out.append(guess)
         previous = guess
     return out, _unsure(sentence, nums, norm, used)
+
+
+def _foreign_figures(sentence: str, lang) -> list[FigureGuess]:
+    out = []
+    nums = foreign_numbers(sentence, numbers(sentence), lang)
+    for num, kind, group, span in read(sentence, nums, lang):
+        q, qwords = foreign_qualifier(sentence, num, lang)
+        guess = FigureGuess(f"{group}-{kind}" if group else kind, num.value or 0, q, group, sentence, span,
+                            num.text, qualifier_words=qwords, scope_words=group or "")
+        out.append(guess)
+    return out
 
 
 def _note_scope(guess: FigureGuess, num: Number) -> None:

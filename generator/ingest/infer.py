@@ -20,6 +20,7 @@ from generator.ingest.events import (
     title_of,
 )
 from generator.ingest.figures import FigureGuess, Unsure, find_figures
+from generator.ingest.languages import detect
 from generator.ingest.markup import web_url
 from generator.ingest.read import Document
 from generator.ingest.text import REPORTING, Sentence, clip, sentences
@@ -69,7 +70,8 @@ def infer(doc: Document, vocabulary: Vocabulary, settings: DateSettings, *, date
                   notes=list(doc.notes))
     draft.actors = vocabulary.find_actors(text_for_mentions)
     draft.topics = vocabulary.find_topics(text_for_mentions)
-    draft.figures = _figures(sents, vocabulary, settings, published.value, src, unsure)
+    lang = detect(doc.text, settings.languages)
+    draft.figures = _figures(sents, vocabulary, settings, published.value, src, unsure, lang)
     draft.events = _events(sents, settings, published.value, unsure)
     if not draft.actors:
         unsure.append(Unsure("no known actor is named (actors come from content/actors)", ""))
@@ -152,12 +154,12 @@ def _summary(doc: Document, title: str) -> Value | None:
 # ---- figures -------------------------------------------------------------------------------
 
 def _figures(sents: list[Sentence], vocabulary: Vocabulary, settings: DateSettings, base: dt.date,
-             src: Value, unsure: list[Unsure]) -> list[FigureGuess]:
+             src: Value, unsure: list[Unsure], lang: str = "en") -> list[FigureGuess]:
     out: list[FigureGuess] = []
     seen: dict[tuple, FigureGuess] = {}
     fallback = src.value["name"] if isinstance(src.value, dict) else src.value
     for i, s in enumerate(sents):
-        figures, doubts = find_figures(s.text)
+        figures, doubts = find_figures(s.text, lang)
         unsure.extend(doubts)
         if not figures:
             continue
