@@ -94,7 +94,7 @@ def press_results(path: Path, project, languages: tuple[str, ...]) -> list[dict]
     for item in excerpts(path):
         draft = draft_of(item["text"].encode(), f"{item['id']}.txt", proj, date=dt.date(2030, 1, 1))
         found = {(scored_kind(f.kind), f.value) for f in draft.figures if scored_kind(f.kind)}
-        expected = {(k, int(v)) for k, v in item["figures"]}
+        expected = {(scored_kind(k), int(v)) for k, v in item["figures"] if scored_kind(k)}
         out.append({**item, "found": found, "expected": expected})
     return out
 

@@ -28,6 +28,7 @@ BEFORE = {
     "killing": KILLED, "killed": KILLED, "kills": KILLED, "kill": KILLED,
     "wounding": WOUNDED, "wounded": WOUNDED, "wounds": WOUNDED, "injuring": WOUNDED, "injured": WOUNDED,
     "injures": WOUNDED,
+    "death of": KILLED, "deaths of": KILLED,  # "resulting in the death of two civilians"
     "displacing": DISPLACED, "displaced": DISPLACED, "displaces": DISPLACED,
     "evacuating": EVACUATED, "evacuated": EVACUATED, "evacuates": EVACUATED,
 }
@@ -62,7 +63,8 @@ _ADJ = ["more", "other", "additional", "further", "newly", "internally", "innoce
         "nigerien", "eritrean", "armed", "enemy", "rebel", "government", "pro-[a-z]+", "anti-[a-z]+"]
 _AUX = ["have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "now", "so far", "already",
         "reportedly", "also", "then", "still", "allegedly", "forced to", "confirmed", "believed", "feared",
-        "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as", "by then"]
+        "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as", "by then",
+        "having", "having been", "become", "became", "have become", "has become"]
 _FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "when", "after", "before",
          "including", "of", "over", "by", "from", "with", "while", "as", "near", "inside", "outside", "last",
          "this", "the", "so", "according", "among", "amid", "following", "throughout", "until", "between", "who",
@@ -104,7 +106,9 @@ _FAMILIES = r"(?:families|households|family|household)"
 _DEMONYM = r"[A-Z][a-z]+(?:ans|ians|ese|is)"
 _ADJ_RE = rf"(?:{_alt(_ADJ)}|(?-i:{_DEMONYM}))"
 PEOPLE_RE = rf"(?:{_alt(_PEOPLE)}|(?-i:{_DEMONYM}))"
-_MID_WORD = rf"(?:{_ADJ_RE}|{PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom))"
+# "(including 21 civilians)" between the people and the term: the sub-count is read by pattern S
+PARENTHESIS = r"\((?:including|among\s+them|of\s+whom)[^()]{0,60}\)"
+_MID_WORD = rf"(?:{_ADJ_RE}|{PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom)|{PARENTHESIS})"
 _STATE = r"(?:wounded|injured|displaced|sick|trapped|stranded)"  # "evacuated 40 wounded people"
 _AFTER_RE = _alt(AFTER)
 BEFORE_RE = _alt(BEFORE)
@@ -126,7 +130,7 @@ PATTERNS = [
                      _FLAGS)),
     # F: "the number of people killed ... has risen to N", "the death toll rose to N"
     ("F", re.compile(rf"\b(?:number|toll|tally|count)\s+of\s+(?:the\s+)?(?:(?P<group>{PEOPLE_RE})\s+)?"
-                     rf"(?P<term>{_alt(IDP_TERMS)}|{_AFTER_RE})\b"
+                     rf"(?:(?:who|that)\s+(?:have|has|had)\s+(?:been\s+)?)?(?P<term>{_alt(IDP_TERMS)}|{_AFTER_RE})\b"
                      rf"(?:[^,;:.!?]{{0,80}}?\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\s+at\s+){_Q}{N.format(name='n')}", _FLAGS)),
     ("F", re.compile(rf"\b(?P<term>displacement)\s+(?:{_alt(_RISE)}\s+)?(?:to\s+|at\s+|of\s+)?{_Q}{N.format(name='n')}",
                      _FLAGS)),
@@ -158,6 +162,9 @@ PATTERNS = [
     # U: "taking the total above 25,000": the same kind as the figure before it
     ("U", re.compile(rf"\b(?:taking|bringing|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:total|toll|tally|number|"
                      rf"count|figure)\s+(?:to|above|past|over|beyond)\s+{_Q}{N.format(name='n')}", _FLAGS)),
+    # U: "..., including 4,500 in the past 24 hours": same kind as the figure before it
+    ("U", re.compile(rf"\bincluding\s+{_Q}{N.format(name='n')}\s+(?:in|over|during|within)\s+the\s+"
+                     rf"(?:past|previous|last)\b", _FLAGS)),
     # U: "up from about N": same kind as the figure before it
     ("U", re.compile(rf"\b(?:up|down)\s+from\s+{_Q}{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*"
                      rf"(?P<group>{PEOPLE_RE}))?{_BOUNDARY}", _FLAGS)),

@@ -204,6 +204,7 @@ def find_figures(sentence: str, lang: str = "en") -> tuple[list[FigureGuess], li
     found.sort(key=lambda t: norm.nums[t[0]].start)
     out: list[FigureGuess] = []
     previous: FigureGuess | None = None
+    main: FigureGuess | None = None  # the last figure that is not a sub-count ("including seven civilians")
     for k, guess, name, group_words, has_people in found:
         num = norm.nums[k]
         between = sentence[previous.span[1]: num.start] if previous and previous.span[1] <= num.start else None
@@ -221,15 +222,19 @@ def find_figures(sentence: str, lang: str = "en") -> tuple[list[FigureGuess], li
             rf"\s*,?\s*and\s+(?:{BEFORE_RE}\s+)?(?:{QUAL_ALL}\s+)?", between, re.I
         ):
             # "seven civilians killed and 10 wounded": the 10 are civilians too,
-            # "at least 47 killed and 181 wounded": at least 181
-            guess.scope, guess.scope_words = previous.scope, previous.scope_words
+            # "at least 47 killed and 181 wounded": at least 181; after a sub-count ("205 killed,
+            # including 18 civilians, and 913 injured") the figure the sub-count belongs to
+            like = main if previous is not main and main is not None else previous
+            guess.scope, guess.scope_words = like.scope, like.scope_words
             if guess.qualifier == "exact" and not re.search(BEFORE_RE, between, re.I):
-                guess.qualifier, guess.qualifier_words = previous.qualifier, previous.qualifier_words
+                guess.qualifier, guess.qualifier_words = like.qualifier, like.qualifier_words
         if guess.scope:
             guess.kind = f"{guess.scope}-{_base(guess.kind)}"
         _note_scope(guess, num)
         out.append(guess)
         previous = guess
+        if name != "S":
+            main = guess
     return out, _unsure(sentence, nums, norm, used)
 
 
@@ -269,7 +274,7 @@ _GROUP_RES = [(g, re.compile(rf"(?<!\w){re.escape(g)}(?!\w)")) for g in sorted(G
 def _group_in(words: str | None) -> str | None:
     if not words:
         return None
-    low = " ".join(words.lower().split())
+    low = " ".join(re.sub(r"\([^)]*\)", " ", words).lower().split())  # not the "(including ...)" sub-count
     for g, pattern in _GROUP_RES:
         if pattern.search(low):
             return g

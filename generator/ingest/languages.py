@@ -109,13 +109,13 @@ _MONTHS = {
 }
 # common words, to tell the language of a seed among the configured ones
 _COMMON = {
-    "en": "the and of to in is was were have has said that with from by",
-    "fr": "le la les des et est dans du une pour qui sont ont été selon depuis",
-    "de": "der die das und ist sind wurden nach mit von den im bei seit sich",
-    "it": "il la le di e che sono della del per nel dei gli ha è",
-    "es": "el la los las de y que en del por para según se han fueron",
-    "pt": "o os as de e que em do da dos para com foram segundo desde",
-    "nl": "de het een en van is zijn op te met door volgens hebben werd",
+    "en": "the and of to in is was were have has said that with from by people at least more than",
+    "fr": "le la les des et est dans du une pour qui sont ont été selon depuis personnes au moins plus",
+    "de": "der die das und ist sind wurden nach mit von den im bei seit sich menschen mindestens mehr als",
+    "it": "il la le di e che sono della del per nel dei gli ha è persone almeno oltre",
+    "es": "el la los las y que en del por para según se han fueron personas al menos más",
+    "pt": "o os as e que em do da dos para com foram segundo desde pessoas pelo menos mais ao",
+    "nl": "de het een en van is zijn op te met door volgens hebben werd mensen zeker minstens meer dan bij",
     "ar": "في من على إلى الى عن مع أن التي الذي",
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
