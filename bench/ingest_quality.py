@@ -129,6 +129,42 @@ def press_table(results: list[dict], title: str, verbose: bool) -> None:
                 print(f"{r['id']} ({r['lang']}): extra  {x}")
 
 
+# ---- web pages (issue 16): boilerplate left in the draft ------------------------------------------
+
+PAGES = ROOT / "tests" / "fixtures" / "i16-ingest" / "pages"
+
+
+def page_measure(folder: Path = PAGES) -> list[tuple[str, int, int, int, int, int, int]]:
+    """Per saved page: (name, boilerplate lines, left by the whole-page reader, left now,
+    article paragraphs, kept by the whole-page reader, kept now)."""
+    from generator.ingest import markup
+    from generator.ingest.read import _html_blocks
+
+    spec = yaml.safe_load((folder / "boilerplate.yaml").read_text("utf-8"))
+    out = []
+    for name, lines in spec.items():
+        page = (folder / name).read_text("utf-8")
+        whole = "\n".join(markup.block_text(b) for b in _html_blocks(page))  # the reader before trafilatura
+        now = read_bytes(page.encode(), name).body
+        bp, art = lines["boilerplate"], lines["article"]
+        out.append((name, len(bp), sum(x in whole for x in bp), sum(x in now for x in bp),
+                    len(art), sum(x in whole for x in art), sum(x in now for x in art)))
+    return out
+
+
+def pages_table() -> None:
+    rows = page_measure()
+    print()
+    print("| saved page | boilerplate lines | left (whole page) | left (trafilatura) | article paragraphs kept |")
+    print("|---|---|---|---|---|")
+    for name, n, before, now, a, a_before, a_now in rows:
+        print(f"| {name} | {n} | {before} ({before / n:.0%}) | {now} ({now / n:.0%}) | {a_now}/{a} (was {a_before}/{a}) |")
+    n = sum(r[1] for r in rows)
+    before, now = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    a, a_now = sum(r[4] for r in rows), sum(r[6] for r in rows)
+    print(f"| all | {n} | {before} ({before / n:.0%}) | {now} ({now / n:.0%}) | {a_now}/{a} |")
+
+
 def _figure_key(f: dict) -> tuple:
     return (f["kind"], int(f["value"]), f.get("qualifier") or "exact", str(f.get("source")), f.get("scope"))
 
@@ -178,13 +214,17 @@ def main(argv=None) -> int:
     parser.add_argument("--languages", default=",".join(ALL_LANGUAGES),
                         help="the languages option for the press tables (default: all; each excerpt's language "
                              "is detected among them)")
-    parser.add_argument("--press-only", action="store_true", help="only the press tables")
+    parser.add_argument("--pages", action="store_true",
+                        help="also measure the boilerplate left in drafts of the saved web pages")
+    parser.add_argument("--press-only", action="store_true", help="only the press (and --pages) tables")
     args = parser.parse_args(argv)
     project = find_project(args.project)
     languages = tuple(x.strip() for x in args.languages.split(",") if x.strip())
     for path, title in ((args.dev, "development set (tuned on)"), (args.heldout, "held-out press excerpts")):
         if path:
             press_table(press_results(path, project, languages), title, args.verbose)
+    if args.pages:
+        pages_table()
     if args.press_only:
         return 0
     results = [evaluate(p, project) for p in sorted(args.fixtures.glob("*.expected.yaml"))]

@@ -52,3 +52,25 @@ def test_check_warns_when_a_published_article_holds_the_source_text():
         "\"Source text: rewrite before publishing\" block: rewrite the text in your own words and remove "
         "the block (or keep 'draft: true' until then)"
     ]
+
+
+# ---- web pages (issue 16: 3) ----------------------------------------------------------------------
+
+PAGES = FIXTURES / "pages"
+
+
+@pytest.mark.parametrize("name, date", [
+    ("wire-wordpress.html", "2019-04-15"),  # JSON-LD datePublished
+    ("story-body.html", "2019-04-18"),  # <meta name="pubdate">
+    ("agency-dispatch.html", "2019-05-03"),  # <meta name="citation_publication_date">
+])
+def test_saved_page_gives_the_article_without_boilerplate(name, date):
+    from generator.ingest import draft_of, find_project
+
+    spec = yaml.safe_load((PAGES / "boilerplate.yaml").read_text("utf-8"))[name]
+    draft = draft_of((PAGES / name).read_bytes(), name, find_project(ROOT))
+    left = [line for line in spec["boilerplate"] if line in draft.body]
+    kept = [line for line in spec["article"] if line in draft.body]
+    assert left == []
+    assert kept == spec["article"]
+    assert draft.date.value.isoformat() == date
