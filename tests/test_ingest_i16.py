@@ -74,3 +74,68 @@ def test_saved_page_gives_the_article_without_boilerplate(name, date):
     assert left == []
     assert kept == spec["article"]
     assert draft.date.value.isoformat() == date
+
+
+# ---- duplicates (issue 16: 6) -------------------------------------------------------------------
+
+def _project_with(tmp_path, article: str):
+    import shutil
+
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", root)
+    (root / "content" / "articles" / "existing.md").write_text(article, "utf-8")
+    return root
+
+
+EXISTING = """---
+title: Clashes near the airport
+date: 2019-04-21
+source:
+  name: Example Wire
+  url: https://www.example.org/news/2019/04/21/clashes/
+---
+
+Heavy fighting south of the Libyan capital has killed at least 220 people and wounded 1,066 since the
+offensive began, the World Health Organization said on Sunday. The UN's humanitarian office said more than
+30,000 people had now been displaced by the clashes.
+"""
+
+
+@pytest.mark.parametrize("seed, args, why", [
+    ("Another title\n\nA different text about a market that reopened in the old town on Monday morning.\n",
+     ["--url", "http://example.org/news/2019/04/21/clashes"], "the same URL"),
+    ("Clashes go on\n\nTRIPOLI - Heavy fighting south of the Libyan capital has killed at least 220 people and "
+     "wounded 1,066 since the offensive began, the World Health Organization said on Sunday. The UN's "
+     "humanitarian office said more than 30,000 people had now been displaced by the clashes.\n", [], "of the text"),
+])
+def test_a_probable_duplicate_is_reported_and_skipped_on_request(tmp_path, seed, args, why):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = _project_with(tmp_path, EXISTING)
+    path = tmp_path / "seed.txt"
+    path.write_text(seed, "utf-8")
+    base = ["ingest", str(path), "--project", str(root), "--date", "2019-04-22", *args]
+    result = CliRunner().invoke(main, [*base, "--skip-duplicates", "--dry-run"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "probable duplicate of" in result.output and "existing.md" in result.output and why in result.output
+    assert "skipped as probable duplicates" in result.output
+    before = len(list((root / "content" / "articles").glob("*.md")))
+    result = CliRunner().invoke(main, base, catch_exceptions=False)
+    assert result.exit_code == 0 and "written anyway" in result.output
+    assert len(list((root / "content" / "articles").glob("*.md"))) == before + 1
+
+
+def test_a_new_seed_is_not_a_duplicate(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = _project_with(tmp_path, EXISTING)
+    path = tmp_path / "seed.txt"
+    path.write_text("Market reopens\n\nThe old market of Tripoli reopened on Monday after two weeks, traders said.\n")
+    result = CliRunner().invoke(main, ["ingest", str(path), "--project", str(root), "--date", "2019-04-22",
+                                       "--skip-duplicates"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "duplicate" not in result.output
