@@ -139,3 +139,15 @@ def test_a_new_seed_is_not_a_duplicate(tmp_path):
                                        "--skip-duplicates"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "duplicate" not in result.output
+
+
+def test_the_report_lists_each_figure_with_its_sentence():
+    import datetime as dt
+
+    from generator.ingest import draft_of, find_project
+    from generator.ingest.report import summary
+
+    seed = ROOT / "seeds" / "000_f4cdd2f53f9cfe06.txt"
+    out = summary(draft_of(seed.read_bytes(), seed.name, find_project(ROOT), date=dt.date(2019, 4, 12)))
+    assert "  figures and their sentences:\n    - displaced 8,000 more-than: More than 8000 flee Libya fighting: UN" in out
+    assert "    - killed 75 exact: After a week of fighting, 75 people have been killed and 323 wounded," in out
