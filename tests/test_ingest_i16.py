@@ -151,3 +151,27 @@ def test_the_report_lists_each_figure_with_its_sentence():
     out = summary(draft_of(seed.read_bytes(), seed.name, find_project(ROOT), date=dt.date(2019, 4, 12)))
     assert "  figures and their sentences:\n    - displaced 8,000 more-than: More than 8000 flee Libya fighting: UN" in out
     assert "    - killed 75 exact: After a week of fighting, 75 people have been killed and 323 wounded," in out
+
+
+# ---- dates in other languages (issue 16: 2) -------------------------------------------------------
+
+@pytest.mark.parametrize("text, date, events", [
+    ("Combats à Tripoli\n\nTRIPOLI, 12 avril 2019 - Au moins 58 personnes ont été tuées vendredi, selon l'OMS. "
+     "Hier, le ministère a fait état de 300 familles déplacées.\n", "2019-04-12", [("vendredi", "2019-04-12"), ("Hier", "2019-04-11")]),
+    ("Kämpfe in Tripolis\n\nAm 3. Mai 2019 meldete die WHO: Gestern wurden mindestens 20 Menschen getötet.\n",
+     "2019-05-03", [("Gestern", "2019-05-02")]),
+    ("Combates en Trípoli\n\nEl 4 de abril de 2019 comenzó la ofensiva. El martes murieron 14 personas.\n",
+     "2019-04-04", [("martes", "2019-04-02")]),
+    ("اشتباكات في طرابلس\n\nطرابلس 19 أبريل 2019: قالت وزارة الصحة إن 17 شخصا قتلوا يوم الجمعة في القصف.\n",
+     "2019-04-19", [("الجمعة", "2019-04-19")]),
+])
+def test_dates_in_other_languages(text, date, events):
+    import dataclasses
+
+    from generator.ingest import draft_of, find_project
+
+    project = find_project(ROOT)
+    settings = dataclasses.replace(project.settings, languages=("en", "fr", "de", "es", "ar"))
+    draft = draft_of(text.encode(), "seed.txt", dataclasses.replace(project, settings=settings))
+    assert draft.date.value.isoformat() == date
+    assert [(e.expression, e.date.value.start.isoformat()) for e in draft.events] == events

@@ -61,6 +61,9 @@ _CIVILIANS = {"fr": "civils civil", "de": "zivilisten zivilist", "it": "civili c
 _SUBCOUNT = {"fr": "dont|parmi lesquels|parmi eux", "de": "darunter|unter ihnen", "it": "tra cui|di cui|tra loro",
              "es": "entre ellos|entre ellas|de ellos|incluidos", "pt": "entre eles|incluindo|dos quais",
              "nl": "onder wie|onder hen|waaronder", "ar": "بينهم|من بينهم"}
+# a count of families or households is not a count of people (the ledger counts people)
+_FAMILIES = r"(?:familles|foyers|familien|haushalte|famiglie|nuclei|familias|hogares|famílias|gezinnen|families|"\
+            r"huishoudens|عائلة|عائلات|أسرة|أسر)(?!\w)"
 _OF_THEM = {"de": "davon", "it": "dei quali", "es": "de ellos", "fr": "d'entre eux", "nl": "van hen", "pt": "deles"}
 _QUALIFIERS = {
     "more-than": "plus de|mehr als|über|oltre|più di|más de|mais de|meer dan|ruim|أكثر من|اكثر من|ما يزيد عن|ما يزيد على",
@@ -239,6 +242,8 @@ def read(sentence: str, nums: list[Number], lang: Language) -> list[tuple[Number
         before_start = counts[i - 1].end if i else 0
         before = sentence[before_start: n.start]
         kind, span = None, (n.start, n.end)
+        if re.match(rf"\s*(?:\w+\s+)?{_FAMILIES}", after, re.I):
+            continue
         for k, pattern in lang.before:
             m = _term_before(before, pattern, lang)
             if m is not None:
