@@ -175,3 +175,31 @@ def test_dates_in_other_languages(text, date, events):
     draft = draft_of(text.encode(), "seed.txt", dataclasses.replace(project, settings=settings))
     assert draft.date.value.isoformat() == date
     assert [(e.expression, e.date.value.start.isoformat()) for e in draft.events] == events
+
+
+# ---- cleaner proposals (issue 16: 5) --------------------------------------------------------------
+
+def test_last_week_is_flagged_when_the_briefing_already_holds_the_entry():
+    import datetime as dt
+
+    from generator.ingest import draft_of, find_project
+
+    seed = ROOT / "seeds" / "000_f4cdd2f53f9cfe06.txt"
+    draft = draft_of(seed.read_bytes(), seed.name, find_project(ROOT), date=dt.date(2019, 4, 12))
+    flagged = [u.what for u in draft.unsure if "already in the briefing" in u.what]
+    assert flagged == ['"Last week" (2019-04-01, a week) may be "EU issues statement calling on forces around '
+                       'Tripoli to withdraw", already in the briefing on 2019-04-11 (article '
+                       '2019-04-11-eu-statement-drops-haftar-name)']
+
+
+def test_last_week_is_not_flagged_in_an_empty_briefing(tmp_path):
+    import datetime as dt
+    import shutil
+
+    from generator.ingest import draft_of, find_project
+
+    root = tmp_path / "proj"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", root)
+    seed = ROOT / "seeds" / "000_f4cdd2f53f9cfe06.txt"
+    draft = draft_of(seed.read_bytes(), seed.name, find_project(root), date=dt.date(2019, 4, 12))
+    assert not [u for u in draft.unsure if "already in the briefing" in u.what]
