@@ -203,3 +203,20 @@ def test_last_week_is_not_flagged_in_an_empty_briefing(tmp_path):
     seed = ROOT / "seeds" / "000_f4cdd2f53f9cfe06.txt"
     draft = draft_of(seed.read_bytes(), seed.name, find_project(root), date=dt.date(2019, 4, 12))
     assert not [u for u in draft.unsure if "already in the briefing" in u.what]
+
+
+@pytest.mark.parametrize("sentence, words, title", [
+    ("Last week the European Union had called on the LNA to stop its attacks, having agreed on a statement "
+     "after France and Italy sparred over how to handle the conflict.", "Last week",
+     "The European Union had called on the LNA to stop its attacks"),
+    ("A war plane belonging to the eastern Libyan forces on Friday blasted a military camp of a force allied to "
+     "the UN-backed government near the western town of Zuwara, an eastern military source and residents said.",
+     "on Friday", "A war plane belonging to the eastern Libyan forces blasted a military camp"),
+    ("On Monday, an air strike hit Mitiga airport, forcing the suspension of all flights, the airport authority "
+     "said.", "On Monday", "An air strike hit Mitiga airport"),
+    ("According to the WHO, 47 people were killed on Sunday.", "on Sunday", "47 people were killed"),
+])
+def test_event_titles_are_headline_phrases(sentence, words, title):
+    from generator.ingest.headline import headline
+
+    assert headline(sentence, words) == title

@@ -22,6 +22,7 @@ from generator.ingest.events import (
 )
 from generator.ingest.figures import FigureGuess, Unsure, find_figures
 from generator.ingest.foreign_dates import publication_date as foreign_publication_date, relative_dates
+from generator.ingest.headline import headline
 from generator.ingest.languages import detect
 from generator.ingest.markup import web_url
 from generator.ingest.read import Document
@@ -255,7 +256,7 @@ def _events(sents: list[Sentence], settings: DateSettings, base: dt.date, unsure
             candidates = [c for c in candidates if c is not dateline[0]]
         if candidates:
             e, r = candidates[0]
-            out.append(EventGuess(r, e.text, title_of(s.text), s.text, s.start))
+            out.append(EventGuess(r, e.text, headline(s.text, e.text), s.text, s.start))
     return out
 
 
