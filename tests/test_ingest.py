@@ -366,6 +366,8 @@ def kinds(sentence: str) -> list[tuple]:
 @pytest.mark.parametrize("sentence, expected", [
     ("More than 8,000 people have fled.", [("displaced", 8000, "more-than", None)]),
     ("Nearly 600 were injured.", [("wounded", 600, "nearly", None)]),
+    ("Almost 1,000 people were killed.", [("killed", 1000, "nearly", None)]),
+    ("Over 120,000 people have fled.", [("displaced", 120000, "more-than", None)]),
     ("About 1,200 residents fled.", [("displaced", 1200, "about", None)]),
     ("Up to 30 people were evacuated.", [("evacuated", 30, "up-to", None)]),
     ("The strike killed at least seven civilians.", [("civilians-killed", 7, "at-least", "civilians")]),

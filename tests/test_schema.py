@@ -123,7 +123,7 @@ BAD = [
     ("article", {"title": "T", "date": "2019-04-12", "source": "WHO",
                  "figures": [{"kind": "Civilians Killed", "value": 1, "source": "WHO"}]}, "figures/0/kind"),
     ("article", {"title": "T", "date": "2019-04-12", "source": "WHO",
-                 "figures": [{"kind": "killed", "value": 1, "source": "WHO", "qualifier": "more-or-less"}]},
+                 "figures": [{"kind": "killed", "value": 1, "source": "WHO", "qualifier": "over"}]},
      "figures/0/qualifier"),
     ("note", {"title": "T", "date": "2019-04-12"}, "'author' is a required property"),
     ("note", {"title": "T", "date": "2019-04-12", "author": "A", "kind": "opinion"}, "kind"),

@@ -71,8 +71,7 @@ _FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "
          "were", "was", "had", "have", "has", "are", "is", "out", "to", "overnight", "yesterday", "today",
          "for", "because", "earlier", "later", "into", "within", "along", "there", "said", "says", "a", "an"]
 QUAL = [
-    ("more-than", ["more than", "over"]),
-    ("nearly", ["nearly", "almost", "approaching", "approaches", "approached"]),
+    ("more-than", ["more than", "over"]), ("nearly", ["nearly", "almost"]),
     ("at-least", ["at least", "no fewer than", "no less than", "upwards of", "in excess of",
                   "a minimum of", "at a minimum", "above", "passes", "passed", "tops", "topped", "exceeds",
                   "exceeded", "surpassed", "surpasses"]),
@@ -81,6 +80,7 @@ QUAL = [
     ("up-to", ["up to", "as many as", "close to", "just under", "fewer than", "less than",
                "at most", "no more than", "under", "not more than"]),
 ]
+QUAL[1][1].extend(["approaching", "approaches", "approached"])  # issue 16: "the number ... approaching 60,000"
 _RISE = ["amounted", "amounts", "amount", "has amounted", "have amounted", "approaching", "approaches", "approached",
          "surpasses", "reaching", "reaches", "passes", "tops", "exceeds", "exceeded", "surpassed", "has risen", "had risen", "have risen", "risen", "rose", "reached", "has reached", "had reached",
          "climbed", "has climbed", "jumped", "increased", "stands", "stood", "is", "was", "is now", "now stands",

@@ -48,7 +48,7 @@ EVENT = {
 FIGURE = {
     "kind": Key("kebab", True, help="killed, wounded, displaced, civilians-killed, oil-output-bpd, ..."),
     "value": Key("int", True, help="integer >= 0"),
-    "qualifier": Key("enum", choices=QUALIFIERS, help="'more than 8,000' is more-than; default: exact"),
+    "qualifier": Key("enum", choices=QUALIFIERS, help="'more than 8,000' is more-than, 'nearly 1,000' nearly; default: exact"),
     "as_of": Key("event-date", help="default: the event's or article's date"),
     "source": Key("string", True, help="who states it: WHO, OCHA, IOM, NOC"),
     "scope": Key("string", help="e.g. 'Tripoli and surroundings since 4 April'"),

@@ -16,7 +16,11 @@ from generator.errors import BriefingError
 
 PRECISIONS = ("day", "week", "month", "year")
 STATUSES = ("reported", "claimed", "confirmed", "denied", "disputed")
-QUALIFIERS = ("exact", "at-least", "about", "up-to", "more-than", "nearly")
+QUALIFIERS = ("exact", "at-least", "more-than", "about", "nearly", "up-to")
+# How pages word each qualifier before a number: each keeps its meaning ("nearly" is just under,
+# "more than" strictly above, "up to" a ceiling).
+QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "more-than": "more than", "about": "about",
+                   "nearly": "nearly", "up-to": "up to"}
 ACTOR_KINDS = ("person", "armed-group", "government", "organisation", "state", "other")
 NOTE_KINDS = ("context", "analysis", "correction", "caveat")
 

@@ -9,10 +9,7 @@ import re
 from urllib.parse import quote
 
 from generator.model.dates import format_date
-from generator.model.types import DateValue
-
-QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "about": "about", "up-to": "up to", "more-than": "more than",
-                   "nearly": "nearly"}
+from generator.model.types import QUALIFIER_WORDS, DateValue
 
 # Python-Markdown's backslash-escapable characters, plus "|" (tables)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
