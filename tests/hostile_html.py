@@ -16,6 +16,13 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "back
                   "usemap", "archive", "classid", "imagesrcset"}
 
 
+def source_text(body: str) -> str:
+    """The seed's text in a draft's body: the block under ingest's summary, unindented (issue 16)."""
+    import textwrap
+
+    return textwrap.dedent(body.split('"Source text: rewrite before publishing"\n', 1)[1])
+
+
 def render(body: str) -> str:
     return markdown.markdown(body, extensions=SITE_EXTENSIONS)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 import shutil
 from pathlib import Path
 
@@ -120,7 +121,8 @@ def test_seed_events_keep_the_original_words(seed_draft):
 def test_seed_body_is_the_source_text(seed_draft):
     path, _, _ = seed_draft
     body = path.read_text("utf-8").split("\n---\n", 1)[1]
-    assert body.strip() == SEED.read_text("utf-8").strip()
+    block = body.split('"Source text: rewrite before publishing"\n', 1)[1]  # under a short summary (issue 16)
+    assert textwrap.dedent(block).strip() == SEED.read_text("utf-8").strip()
 
 
 def test_seed_every_inferred_value_carries_its_evidence(seed_draft):
@@ -243,7 +245,8 @@ def test_html_input(project):
     body = text.split("\n---\n", 1)[1]
     for markup in ("<script", "<img", "onerror", "tracking", "injected", "<b>", "&#8217;", "Home |", "120 comments"):
         assert markup not in body, markup
-    assert "Tripoli’s only working airport" in body and "staff & agencies" in body
+    assert "Tripoli’s only working airport" in body
+    assert "staff & agencies" not in body  # the byline is left out with the page's boilerplate (issue 16)
     assert figures_of(data) == {
         ("killed", 47, "at-least", "WHO", None),
         ("wounded", 181, "at-least", "WHO", None),
@@ -400,7 +403,7 @@ def test_figures_in_sentences(sentence, expected):
     "The strike killed 3 days after the talks.",
     "No one was killed.",
     "Output could fall by 95% as people fled.",
-    "Dozens were killed.",
+    "Several people were killed.",
 ])
 def test_numbers_that_are_not_figures(sentence):
     assert kinds(sentence) == []
@@ -485,5 +488,9 @@ def test_three_own_fixtures_match_their_hand_made_answers():
         assert found >= expected, name
         # the headline "death toll passes 200" is extracted too; the hand-made answer leaves it out
         # as superseded by the 205 of the body, so the bench counts it as a false positive
-        known_extra = {("killed", 200, "at-least", "WHO", None)} if name == "who-toll-passes-200" else set()
+        known_extra = {
+            "who-toll-passes-200": {("killed", 200, "at-least", "WHO", None)},
+            # the headline's "kills dozens of migrants", read as ACLED does (issue 16): at least 12
+            "tajoura-strike": {("migrants-killed", 12, "at-least", "seed tajoura-strike.md", "migrants")},
+        }.get(name, set())
         assert found - expected == known_extra, name

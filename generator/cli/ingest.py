@@ -18,6 +18,7 @@ from generator.ingest import (
     is_draft,
     render,
 )
+from generator.ingest.duplicates import Corpus
 from generator.ingest.markup import web_url
 from generator.ingest.report import summary
 
@@ -42,7 +43,9 @@ def _shown(path: Path) -> str:
 @click.option("--force", is_flag=True,
               help="Replace a draft (a file with draft: true) that already has the same id.")
 @click.option("--dry-run", is_flag=True, help="Print what would be inferred; write nothing.")
-def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run):
+@click.option("--skip-duplicates", is_flag=True,
+              help="Skip a seed whose URL or text matches an article already in content/ (a probable duplicate).")
+def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run, skip_duplicates):
     """Turn seed documents (plain text, Markdown or HTML; '-' for standard input) into draft articles.
 
     Each FILE becomes content/articles/<date>-<title>.md with draft: true and the front matter
@@ -71,7 +74,8 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
     out = out_dir if out_dir is not None else project.articles
     total = len(files)
     written: dict[str, Path] = {}
-    failed = 0
+    failed = skipped = 0
+    corpus = Corpus.of(project.articles)
     for n, name in enumerate(files, start=1):
         progress = f"[{n}/{total}] " if total > 1 else ""
         try:
@@ -85,6 +89,15 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
             click.echo(f"{progress}{note}", err=True)
         ident = article_id(draft.date.value, draft.title.value, name)
         target = out / f"{ident}.md"
+        urls = [draft.source.value["url"]] if isinstance(draft.source.value, dict) else []
+        twin = corpus.match(urls, draft.body)
+        if twin is not None and not (force and twin.path.resolve() == target.resolve()):
+            what = "skipped" if skip_duplicates else "written anyway; --skip-duplicates skips it"
+            click.echo(f"{progress}briefing ingest: {name}: probable duplicate of {_shown(twin.path)} "
+                       f"({twin.why}); {what}", err=True)
+            if skip_duplicates:
+                skipped += 1
+                continue
         clash = written.get(ident) or existing(project.articles, ident) or existing(out, ident)
         replaceable = (clash is not None and ident not in written and clash.resolve() == target.resolve()
                        and is_draft(clash))
@@ -108,12 +121,14 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run)
             out.mkdir(parents=True, exist_ok=True)
             target.write_text(render(draft), "utf-8")
             written[ident] = target
+            corpus.add(target, urls, draft.body)
             click.echo(f"{progress}{name} -> {_shown(target)} (draft{', replaced' if clash else ''})")
         click.echo(summary(draft))
-    done = total - failed
+    done = total - failed - skipped
     verb = "would write" if dry_run else "wrote"
     click.echo(f"briefing ingest: {verb} {done} of {total} draft(s)"
-               + (f" into {_shown(out)}" if done else "") + (f"; {failed} failed" if failed else ""),
+               + (f" into {_shown(out)}" if done else "") + (f"; {failed} failed" if failed else "")
+               + (f"; {skipped} skipped as probable duplicates" if skipped else ""),
                err=True)
     if failed:
         sys.exit(1)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.ingest.already import already_on
+from generator.ingest.figures import Unsure
 from generator.ingest.infer import Draft, IngestError, infer
 from generator.ingest.project import Project, ProjectError, find_project
 from generator.ingest.read import Document, ReadError, read_bytes
@@ -32,4 +34,14 @@ def draft_of(raw: bytes, name: str, project: Project, *, date: dt.date | None = 
              source: str | None = None, url: str | None = None) -> Draft:
     """Read one document and infer its draft; raises ReadError or IngestError with a clear message."""
     doc = read_bytes(raw, name)
-    return infer(doc, project.vocabulary, project.settings, date=date, date_words=date_words, source=source, url=url)
+    draft = infer(doc, project.vocabulary, project.settings, date=date, date_words=date_words, source=source, url=url)
+    for e in draft.events:  # issue 16: "last week" when the briefing already holds the entry
+        if e.date.value.precision != "week":
+            continue
+        actors = {a for a, _ in project.vocabulary.find_actors(e.summary)}
+        entry = already_on(project.entries, e.date.value.start, draft.date.value, actors)
+        if entry is not None:
+            draft.unsure.append(Unsure(
+                f'"{e.expression}" ({e.date.value.start}, a week) may be "{entry.title}", already in the briefing '
+                f"on {entry.day} (article {entry.article})", e.title))
+    return draft

@@ -28,11 +28,17 @@ BEFORE = {
     "killing": KILLED, "killed": KILLED, "kills": KILLED, "kill": KILLED,
     "wounding": WOUNDED, "wounded": WOUNDED, "wounds": WOUNDED, "injuring": WOUNDED, "injured": WOUNDED,
     "injures": WOUNDED,
+    "death of": KILLED, "deaths of": KILLED,  # "resulting in the death of two civilians"
     "displacing": DISPLACED, "displaced": DISPLACED, "displaces": DISPLACED,
     "evacuating": EVACUATED, "evacuated": EVACUATED, "evacuates": EVACUATED,
 }
 NOUN_TERMS = {"displacement": DISPLACED, "dead": KILLED, "killed": KILLED, "wounded": WOUNDED, "injured": WOUNDED, "displaced": DISPLACED,
-               "evacuated": EVACUATED, "casualties": None}
+               "evacuated": EVACUATED, "casualties": None, "injuries": WOUNDED, "deaths": KILLED,
+               "fatalities": KILLED}
+# who the displaced are, said as a noun: "the number of IDPs exceeded ..."
+IDP_TERMS = {"idps": DISPLACED, "internally displaced persons": DISPLACED, "internally displaced people": DISPLACED,
+             "displaced persons": DISPLACED, "displaced people": DISPLACED}
+NOUN_TERMS.update(IDP_TERMS)
 
 # kinds of people; a group gives the figure kind a prefix ("civilians-killed") and a scope
 GROUPS = {
@@ -57,7 +63,8 @@ _ADJ = ["more", "other", "additional", "further", "newly", "internally", "innoce
         "nigerien", "eritrean", "armed", "enemy", "rebel", "government", "pro-[a-z]+", "anti-[a-z]+"]
 _AUX = ["have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "now", "so far", "already",
         "reportedly", "also", "then", "still", "allegedly", "forced to", "confirmed", "believed", "feared",
-        "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as", "by then"]
+        "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as", "by then",
+        "having", "having been", "become", "became", "have become", "has become"]
 _FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "when", "after", "before",
          "including", "of", "over", "by", "from", "with", "while", "as", "near", "inside", "outside", "last",
          "this", "the", "so", "according", "among", "amid", "following", "throughout", "until", "between", "who",
@@ -73,7 +80,9 @@ QUAL = [
     ("up-to", ["up to", "as many as", "close to", "just under", "fewer than", "less than",
                "at most", "no more than", "under", "not more than"]),
 ]
-_RISE = ["passes", "tops", "exceeds", "exceeded", "surpassed", "has risen", "had risen", "have risen", "risen", "rose", "reached", "has reached", "had reached",
+QUAL[1][1].extend(["approaching", "approaches", "approached"])  # issue 16: "the number ... approaching 60,000"
+_RISE = ["amounted", "amounts", "amount", "has amounted", "have amounted", "approaching", "approaches", "approached",
+         "surpasses", "reaching", "reaches", "passes", "tops", "exceeds", "exceeded", "surpassed", "has risen", "had risen", "have risen", "risen", "rose", "reached", "has reached", "had reached",
          "climbed", "has climbed", "jumped", "increased", "stands", "stood", "is", "was", "is now", "now stands",
          "hit", "passed", "topped", "has passed", "has topped", "has hit", "went up", "has gone up", "totals",
          "totalled", "totaled"]
@@ -91,11 +100,15 @@ def _alt(words) -> str:
 
 N = r"⟨(?P<{name}>\d+)⟩"
 QUAL_ALL = _alt([w for _, ws in QUAL for w in ws])
-_Q = rf"(?:{QUAL_ALL}\s+)?(?:a\s+total\s+of\s+)?"
+_Q = rf"(?:(?:a\s+further|an\s+additional|another)\s+)?(?:{QUAL_ALL}\s+)?(?:a\s+total\s+of\s+)?"
+FURTHER = re.compile(r"\ba\s+further\s+(?:\S+\s+){0,2}$", re.I)  # "displaced a further 100,000": new since the last count
+_FAMILIES = r"(?:families|households|family|household)"
 _DEMONYM = r"[A-Z][a-z]+(?:ans|ians|ese|is)"
 _ADJ_RE = rf"(?:{_alt(_ADJ)}|(?-i:{_DEMONYM}))"
 PEOPLE_RE = rf"(?:{_alt(_PEOPLE)}|(?-i:{_DEMONYM}))"
-_MID_WORD = rf"(?:{_ADJ_RE}|{PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom))"
+# "(including 21 civilians)" between the people and the term: the sub-count is read by pattern S
+PARENTHESIS = r"\((?:including|among\s+them|of\s+whom)[^()]{0,60}\)"
+_MID_WORD = rf"(?:{_ADJ_RE}|{PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom)|{PARENTHESIS})"
 _STATE = r"(?:wounded|injured|displaced|sick|trapped|stranded)"  # "evacuated 40 wounded people"
 _AFTER_RE = _alt(AFTER)
 BEFORE_RE = _alt(BEFORE)
@@ -116,12 +129,26 @@ PATTERNS = [
                      rf"(?:(?:also|reportedly)\s+)?among\s+(?:the|those)\s+(?P<term>dead|killed|wounded|injured)\b",
                      _FLAGS)),
     # F: "the number of people killed ... has risen to N", "the death toll rose to N"
-    ("F", re.compile(rf"\b(?:number|toll|tally|count)\s+of\s+(?:(?P<group>{PEOPLE_RE})\s+)?(?P<term>{_AFTER_RE})\b"
+    ("F", re.compile(rf"\b(?:number|toll|tally|count)\s+of\s+(?:the\s+)?(?:(?P<group>{PEOPLE_RE})\s+)?"
+                     rf"(?:(?:who|that)\s+(?:have|has|had)\s+(?:been\s+)?)?(?P<term>{_alt(IDP_TERMS)}|{_AFTER_RE})\b"
                      rf"(?:[^,;:.!?]{{0,80}}?\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\s+at\s+){_Q}{N.format(name='n')}", _FLAGS)),
     ("F", re.compile(rf"\b(?P<term>displacement)\s+(?:{_alt(_RISE)}\s+)?(?:to\s+|at\s+|of\s+)?{_Q}{N.format(name='n')}",
                      _FLAGS)),
     ("F", re.compile(rf"\b(?:(?P<group>civilian)\s+)?(?P<term>death\s+toll|toll)\b[^,;:.!?]{{0,60}}?"
                      rf"(?:\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\bof\s+){_Q}{N.format(name='n')}", _FLAGS)),
+    # P: families with the people in brackets, or families and people: the people are the figure
+    ("P", re.compile(rf"⟨(?P<fam>\d+)⟩\s+{_FAMILIES}\s*[(\[]\s*{_Q}{N.format(name='n')}\s+(?:{_ADJ_RE}\s+)*"
+                     rf"{PEOPLE_RE}\s*[)\]](?P<mid>(?:\s+{_MID_WORD}){{0,6}}?)\s+(?P<term>{_AFTER_RE})(?!\w)", _FLAGS)),
+    ("P", re.compile(rf"\b(?P<term>{BEFORE_RE})\s+{_Q}⟨(?P<fam>\d+)⟩\s+{_FAMILIES}\s*(?:[(\[]\s*|,?\s+and\s+){_Q}"
+                     rf"{N.format(name='n')}\s+(?:{_ADJ_RE}\s+)*{PEOPLE_RE}", _FLAGS)),
+    # F: "injuries amounted to over 3550", "deaths have reached 40"
+    ("F", re.compile(rf"\b(?P<term>injuries|deaths|fatalities)\s+(?:(?:has|have|had)\s+)?{_alt(_RISE)}\s+"
+                     rf"(?:to\s+|at\s+)?{_Q}{N.format(name='n')}", _FLAGS)),
+    # D: "forced more than 100,000 people to flee their homes", "drove 5,000 people from their homes"
+    ("D", re.compile(rf"\b(?:forced|forcing|forces|force|drove|driven|driving|pushed|pushing|compelled|obliged)\s+"
+                     rf"{_Q}{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*(?P<group>{PEOPLE_RE}))?\s+"
+                     rf"(?:to\s+(?:flee|leave|abandon)|from\s+their|out\s+of\s+their|into\s+(?:flight|displacement))\b",
+                     _FLAGS)),
     # B: the term, then the number, then perhaps people, then a boundary
     ("B", re.compile(rf"\b(?P<term>{BEFORE_RE})\s+{_Q}{N.format(name='n')}(?:\s+(?:(?:{_ADJ_RE}|{_STATE})\s+)*"
                      rf"(?P<group>{PEOPLE_RE}))?{_BOUNDARY}", _FLAGS)),
@@ -135,6 +162,9 @@ PATTERNS = [
     # U: "taking the total above 25,000": the same kind as the figure before it
     ("U", re.compile(rf"\b(?:taking|bringing|pushing|raising|lifting)\s+(?:the|its|their)\s+(?:total|toll|tally|number|"
                      rf"count|figure)\s+(?:to|above|past|over|beyond)\s+{_Q}{N.format(name='n')}", _FLAGS)),
+    # U: "..., including 4,500 in the past 24 hours": same kind as the figure before it
+    ("U", re.compile(rf"\bincluding\s+{_Q}{N.format(name='n')}\s+(?:in|over|during|within)\s+the\s+"
+                     rf"(?:past|previous|last)\b", _FLAGS)),
     # U: "up from about N": same kind as the figure before it
     ("U", re.compile(rf"\b(?:up|down)\s+from\s+{_Q}{N.format(name='n')}(?:\s+(?:{_ADJ_RE}\s+)*"
                      rf"(?P<group>{PEOPLE_RE}))?{_BOUNDARY}", _FLAGS)),

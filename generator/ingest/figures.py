@@ -31,8 +31,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from generator.ingest.figure_words import (
-    AFTER, BEFORE, BEFORE_RE, GROUPS, KILLED, NOUN_TERMS, PATTERNS, PEOPLE_RE, QUAL, QUAL_ALL, phrase,
+    AFTER, BEFORE, BEFORE_RE, DISPLACED, FURTHER, GROUPS, KILLED, NOUN_TERMS, PATTERNS, PEOPLE_RE, QUAL, QUAL_ALL,
+    phrase,
 )
+from generator.ingest.languages import foreign_numbers, language, qualifier as foreign_qualifier, read
 from generator.ingest.numbers import VAGUE, Number, numbers
 from generator.ingest.text import clip
 
@@ -54,6 +56,7 @@ class FigureGuess:
     as_of: object = None  # a date or a relative date text
     as_of_evidence: str = ""
     as_of_resolved: object = None
+    families: str = ""  # "2,725": the families a count of people was given with
 
     @property
     def words(self) -> str:
@@ -129,8 +132,9 @@ def _qualifier(sentence: str, number: Number) -> tuple[str, str, int]:
         m = pattern.search(sentence, lo, end)
         if m and len(m.group().strip()) > len(best[1]):
             best = (qualifier, m.group().strip(), m.start())
-    if best[0] == "exact" and number.approximate:
-        return "about", number.text, -1  # "a dozen": the number is its own qualifier
+    if best[0] == "exact" and (number.implied or number.approximate):
+        # "a dozen": the number is its own qualifier; "dozens of": at least 12 (README: ingest)
+        return number.implied or "about", number.text, -1
     return best
 
 
@@ -140,8 +144,12 @@ def qualifier_of(sentence: str, number: Number) -> tuple[str, str]:
     return qualifier, words
 
 
-def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
-    """Figures stated in one sentence, in order, and what looked like one but was not decided."""
+def find_figures(sentence: str, lang: str = "en") -> tuple[list[FigureGuess], list[Unsure]]:
+    """Figures stated in one sentence, in order, and what looked like one but was not decided;
+    ``lang`` is the seed's language (:mod:`.languages` reads the others)."""
+    foreign = language(lang)
+    if foreign is not None:
+        return _foreign_figures(sentence, foreign), []
     nums = numbers(sentence)
     norm = _normalise(sentence, nums)
     used: set[int] = set()
@@ -162,6 +170,10 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                     base = KILLED if "toll" in term else NOUN_TERMS.get(term) or AFTER.get(term)
                 elif name == "C":
                     base = NOUN_TERMS.get(term)
+                elif name == "D":
+                    base = DISPLACED
+                elif name == "P":
+                    base = BEFORE.get(term) or AFTER.get(term)
                 elif name == "B":
                     base = BEFORE.get(term)
                 else:
@@ -169,7 +181,10 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 if base is None and name not in ("U", "S"):
                     continue
                 group_words = m.groupdict().get("group")
-                if name == "A" and slot == "n" and m.groupdict().get("n2") is None:
+                if name == "P":
+                    group_words = _group_in(m.groupdict().get("mid"))
+                    used.add(int(m.group("fam")))
+                elif name == "A" and slot == "n" and m.groupdict().get("n2") is None:
                     group_words = _group_in(m.group("mid"))
                 elif name == "A" and slot == "n2":
                     group_words = _group_in(m.group("mid"))
@@ -181,12 +196,15 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
                 guess = FigureGuess(base or "", num.value or 0, qualifier, None, sentence, (s, e), num.text,
                                     qualifier_words=qwords)
                 _set_group(guess, group_words)
+                if name == "P":  # the ledger counts people; the families are noted
+                    guess.families = norm.nums[int(m.group("fam"))].text
                 people = m.groupdict().get("mid") if name == "A" else group_words
                 used.add(k)
                 found.append((k, guess, name, group_words, bool(people and re.search(PEOPLE_RE, people, re.I))))
     found.sort(key=lambda t: norm.nums[t[0]].start)
     out: list[FigureGuess] = []
     previous: FigureGuess | None = None
+    main: FigureGuess | None = None  # the last figure that is not a sub-count ("including seven civilians")
     for k, guess, name, group_words, has_people in found:
         num = norm.nums[k]
         between = sentence[previous.span[1]: num.start] if previous and previous.span[1] <= num.start else None
@@ -204,15 +222,46 @@ def find_figures(sentence: str) -> tuple[list[FigureGuess], list[Unsure]]:
             rf"\s*,?\s*and\s+(?:{BEFORE_RE}\s+)?(?:{QUAL_ALL}\s+)?", between, re.I
         ):
             # "seven civilians killed and 10 wounded": the 10 are civilians too,
-            # "at least 47 killed and 181 wounded": at least 181
-            guess.scope, guess.scope_words = previous.scope, previous.scope_words
+            # "at least 47 killed and 181 wounded": at least 181; after a sub-count ("205 killed,
+            # including 18 civilians, and 913 injured") the figure the sub-count belongs to
+            like = main if previous is not main and main is not None else previous
+            guess.scope, guess.scope_words = like.scope, like.scope_words
             if guess.qualifier == "exact" and not re.search(BEFORE_RE, between, re.I):
-                guess.qualifier, guess.qualifier_words = previous.qualifier, previous.qualifier_words
+                guess.qualifier, guess.qualifier_words = like.qualifier, like.qualifier_words
         if guess.scope:
             guess.kind = f"{guess.scope}-{_base(guess.kind)}"
+        _note_scope(guess, num)
         out.append(guess)
         previous = guess
+        if name != "S":
+            main = guess
     return out, _unsure(sentence, nums, norm, used)
+
+
+def _foreign_figures(sentence: str, lang) -> list[FigureGuess]:
+    out = []
+    nums = foreign_numbers(sentence, numbers(sentence), lang)
+    for num, kind, group, span in read(sentence, nums, lang):
+        q, qwords = foreign_qualifier(sentence, num, lang)
+        guess = FigureGuess(f"{group}-{kind}" if group else kind, num.value or 0, q, group, sentence, span,
+                            num.text, qualifier_words=qwords, scope_words=group or "")
+        out.append(guess)
+    return out
+
+
+def _note_scope(guess: FigureGuess, num: Number) -> None:
+    """What the number counts beyond its group: "a further 100,000" displaced are new since the last
+    count, not a total; "2,725 families (13,625 individuals)" notes the families."""
+    notes = []
+    further = FURTHER.search(guess.sentence, max(0, num.start - 40), num.start)
+    if further and _base(guess.kind) == DISPLACED:
+        notes.append("new since the last count")
+        guess.scope_words = " ".join(w for w in (guess.scope_words, further.group().strip()) if w)
+    if guess.families:
+        notes.append(f"{guess.families} families")
+        guess.scope_words = " ".join(w for w in (guess.scope_words, f"{guess.families} families") if w)
+    if notes:
+        guess.scope = ", ".join([*([guess.scope] if guess.scope else []), *notes])
 
 
 def _base(kind: str) -> str:
@@ -225,7 +274,7 @@ _GROUP_RES = [(g, re.compile(rf"(?<!\w){re.escape(g)}(?!\w)")) for g in sorted(G
 def _group_in(words: str | None) -> str | None:
     if not words:
         return None
-    low = " ".join(words.lower().split())
+    low = " ".join(re.sub(r"\([^)]*\)", " ", words).lower().split())  # not the "(including ...)" sub-count
     for g, pattern in _GROUP_RES:
         if pattern.search(low):
             return g
@@ -258,6 +307,8 @@ def _unsure(sentence: str, nums: list[Number], norm: _Norm, used: set[int]) -> l
         if _TERM_NEAR.search(window):
             out.append(Unsure(f"'{n.text}' near a toll word is not tied to it", clip(window)))
     for m in VAGUE.finditer(sentence):
+        if any(n.start <= m.start() < n.end for k, n in enumerate(norm.nums) if k in used):
+            continue
         window = _window(sentence, m.start() - 30, m.end() + 40)
         if _TERM_NEAR.search(window):
             out.append(Unsure(f"'{m.group()}' is not a number", clip(window)))

@@ -13,6 +13,7 @@ from generator.errors import BriefingError
 from generator.ingest.actors import Vocabulary
 from generator.ingest.events import (
     EventGuess,
+    WrittenDate,
     expressions,
     is_range_bound,
     publication_date,
@@ -20,6 +21,9 @@ from generator.ingest.events import (
     title_of,
 )
 from generator.ingest.figures import FigureGuess, Unsure, find_figures
+from generator.ingest.foreign_dates import publication_date as foreign_publication_date, relative_dates
+from generator.ingest.headline import headline
+from generator.ingest.languages import detect
 from generator.ingest.markup import web_url
 from generator.ingest.read import Document
 from generator.ingest.text import REPORTING, Sentence, clip, sentences
@@ -56,8 +60,9 @@ def infer(doc: Document, vocabulary: Vocabulary, settings: DateSettings, *, date
           date_words: str = "", source: str | None = None, url: str | None = None) -> Draft:
     unsure: list[Unsure] = []
     title = _title(doc, unsure)
+    lang = detect(doc.text, settings.languages)
     try:
-        published = _date(doc, date, date_words, settings, unsure)
+        published = _date(doc, date, date_words, settings, unsure, lang)
     except IngestError as exc:
         if doc.notes:  # e.g. the date was in front matter that could not be used
             raise IngestError("\n".join([*doc.notes, str(exc)])) from None
@@ -69,8 +74,9 @@ def infer(doc: Document, vocabulary: Vocabulary, settings: DateSettings, *, date
                   notes=list(doc.notes))
     draft.actors = vocabulary.find_actors(text_for_mentions)
     draft.topics = vocabulary.find_topics(text_for_mentions)
-    draft.figures = _figures(sents, vocabulary, settings, published.value, src, unsure)
-    draft.events = _events(sents, settings, published.value, unsure)
+    draft.figures = _figures(sents, vocabulary, settings, published.value, src, unsure, lang)
+    draft.events = _events(sents, settings, published.value, unsure) if lang == "en" else \
+        _foreign_events(sents, published.value, lang)
     if not draft.actors:
         unsure.append(Unsure("no known actor is named (actors come from content/actors)", ""))
     if not draft.figures:
@@ -94,7 +100,7 @@ def _title(doc: Document, unsure: list[Unsure]) -> Value:
 
 
 def _date(doc: Document, date: dt.date | None, date_words: str, settings: DateSettings,
-          unsure: list[Unsure]) -> Value:
+          unsure: list[Unsure], lang: str = "en") -> Value:
     stated = None
     for key, what in (("published", "the page's publication time"), ("date", "the document's own front matter")):
         if key in doc.meta:
@@ -104,7 +110,7 @@ def _date(doc: Document, date: dt.date | None, date_words: str, settings: DateSe
             except DateError:
                 unsure.append(Unsure(f"{what} is not a date", doc.meta[key]))
     if stated is None:
-        found = publication_date(doc.text)
+        found = publication_date(doc.text) or foreign_publication_date(doc.text, lang)
         if found:
             stated = (found[0], f'"{found[1]}", the first full date in the text')
     if date is not None:
@@ -152,12 +158,12 @@ def _summary(doc: Document, title: str) -> Value | None:
 # ---- figures -------------------------------------------------------------------------------
 
 def _figures(sents: list[Sentence], vocabulary: Vocabulary, settings: DateSettings, base: dt.date,
-             src: Value, unsure: list[Unsure]) -> list[FigureGuess]:
+             src: Value, unsure: list[Unsure], lang: str = "en") -> list[FigureGuess]:
     out: list[FigureGuess] = []
     seen: dict[tuple, FigureGuess] = {}
     fallback = src.value["name"] if isinstance(src.value, dict) else src.value
     for i, s in enumerate(sents):
-        figures, doubts = find_figures(s.text)
+        figures, doubts = find_figures(s.text, lang)
         unsure.extend(doubts)
         if not figures:
             continue
@@ -250,5 +256,17 @@ def _events(sents: list[Sentence], settings: DateSettings, base: dt.date, unsure
             candidates = [c for c in candidates if c is not dateline[0]]
         if candidates:
             e, r = candidates[0]
-            out.append(EventGuess(r, e.text, title_of(s.text), s.text, s.start))
+            out.append(EventGuess(r, e.text, headline(s.text, e.text), s.text, s.start))
+    return out
+
+
+def _foreign_events(sents: list[Sentence], base: dt.date, lang: str) -> list[EventGuess]:
+    """Candidate events of a seed in another language: sentences with a weekday, "yesterday" or "today"."""
+    out = []
+    for s in sents:
+        found = relative_dates(s.text, base, lang)
+        if found:
+            _, words, value, note = found[0]
+            written = WrittenDate(value, value.start, None, f'"{words}" = {note}')
+            out.append(EventGuess(written, words, title_of(s.text), s.text, s.start))
     return out

@@ -25,12 +25,26 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_
 _WORDS = [*_UNITS, *_TENS, *_SCALES, "dozen", "a"]
 _WORD = r"(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
 _WORD_SEQ = re.compile(rf"(?<![\w-]){_WORD}(?:(?:\s*-\s*|\s+and\s+|\s+){_WORD})*(?![\w-])", re.I)
+# Thousands grouped with commas ("8,000"), dots ("90.000", as many outlets and translations write them),
+# spaces, no-break or thin spaces ("13 625") or apostrophes ("50'000"); a dot before a scale word is a
+# decimal point ("1.5 million"), and so is a dot before anything but three digits.
+_SCALE_WORDS = r"million|thousand|billion|hundred"
 _DIGITS = re.compile(
-    r"(?<![\w.,/:-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(million|thousand|billion|hundred)\b)?(?![\d,]\d|\w)",
+    r"(?<![\w.,/:'-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3}){1,4}(?![\d.]|\s+(?:%s)\b)"
+    r"|(?<!\d[ \u00a0\u202f\u2009'])\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3}){1,3}(?![ \u00a0\u202f\u2009']?\d)"
+    r"|\d+)(?:\.(\d+))?(?:\s+(%s)\b)?(?![\d,]\d|\w)" % (_SCALE_WORDS, _SCALE_WORDS),
     re.I,
 )
+_GROUPING = re.compile(r"[,. \u00a0\u202f\u2009']")
 VAGUE = re.compile(r"(?<!\w)(?:dozens|scores|hundreds|thousands|tens of thousands|hundreds of thousands|"
                    r"several|many|a number)(?: of)?(?!\w)", re.I)
+# Quantities in words read as ACLED reads them: the most conservative value, qualified "at-least"
+# ("dozens" is 12, "hundreds" 100). "Several", "many" and "a number of" are not read (ACLED's
+# placeholder of 10 is a coding convention, not something a reader would put in a ledger).
+READ_VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "tens of thousands": 10_000,
+              "hundreds of thousands": 100_000}
+_READ_VAGUE = re.compile(r"(?<!\w)(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands)"
+                         r"(?:\s+of)?(?!\w)", re.I)
 
 # What a number is, from the words right after it (matched at its end: Pattern.match(sentence, end, ...))
 # and right before it (searched in a window that ends at its start): each looks at _WINDOW characters at
@@ -68,14 +82,19 @@ class Number:
     value: int | None  # None when not a whole number
     text: str
     excluded: str | None = None  # why this is not a count ("a year", "an age", "a distance" ...)
-    approximate: bool = False  # "a dozen"
+    approximate: bool = False  # "a dozen", "a thousand"
+    implied: str = ""  # the qualifier the words imply: "at-least" for "dozens of"
 
 
 def numbers(sentence: str) -> list[Number]:
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
     for m in _DIGITS.finditer(sentence):
-        whole = m.group(1).replace(",", "")
+        whole = _GROUPING.sub("", m.group(1))
+        if len(whole) > 15:  # a run of digits, not a count
+            found.append(Number(m.start(), m.end(), None, m.group(), "not a count (too long)"))
+            taken.append((m.start(), m.end()))
+            continue
         value: float = int(whole)
         if m.group(2):
             value = float(f"{whole}.{m.group(2)}")
@@ -83,7 +102,7 @@ def numbers(sentence: str) -> list[Number]:
             value *= _SCALES[m.group(3).lower()]
         as_int = int(value) if float(value).is_integer() else None
         num = Number(m.start(), m.end(), as_int, m.group())
-        found.append(_classify(sentence, num, bare_digits=not m.group(3) and "," not in m.group(1) and not m.group(2)))
+        found.append(_classify(sentence, num, bare_digits=not m.group(3) and m.group(1).isdigit() and not m.group(2)))
         taken.append((m.start(), m.end()))
     ends = [e for _, e in taken]  # digit spans, in order, not overlapping
     for m in _WORD_SEQ.finditer(sentence):
@@ -96,6 +115,13 @@ def numbers(sentence: str) -> list[Number]:
         value, approximate, lead = parsed
         start = m.start() + lead
         num = Number(start, m.end(), value, sentence[start: m.end()], approximate=approximate)
+        found.append(_classify(sentence, num, bare_digits=False))
+    for m in _READ_VAGUE.finditer(sentence):
+        k = bisect_right(ends, m.start())
+        if k < len(taken) and taken[k][0] < m.end() or any(n.start < m.end() and m.start() < n.end for n in found):
+            continue
+        value = READ_VAGUE[" ".join(m.group().lower().split()).removesuffix(" of")]
+        num = Number(m.start(), m.end(), value, m.group(), implied="at-least")
         found.append(_classify(sentence, num, bare_digits=False))
     found.sort(key=lambda n: n.start)
     return found
@@ -122,6 +148,8 @@ def _parse_words(text: str) -> tuple[int, bool, int] | None:
         return None
     if words in (["a", "dozen"],):
         return 12, True, tokens[0][0]
+    if len(words) == 2 and words[0] == "a" and words[1] in _SCALES:
+        return _SCALES[words[1]], True, tokens[0][0]  # "a thousand": about a thousand
     if words[-1] == "dozen" and len(words) == 2 and words[0] in _UNITS:
         return _UNITS[words[0]] * 12, False, tokens[0][0]
     total, current = 0, 0
@@ -186,7 +214,7 @@ def _classify(sentence: str, num: Number, *, bare_digits: bool) -> Number:
         reason = "an age"  # "Khalifa Haftar, 75, said"
     if reason is None:
         return num
-    return Number(num.start, num.end, num.value, num.text, reason, num.approximate)
+    return Number(num.start, num.end, num.value, num.text, reason, num.approximate, num.implied)
 
 
 _COUNT_AFTER = re.compile(

@@ -6,7 +6,7 @@ ignored), so ingest needs neither MkDocs nor a valid theme to run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -15,6 +15,7 @@ from generator.config import ConfigError, options_from
 from generator.model.dates import DateSettings
 from generator.errors import BriefingError
 from generator.ingest.actors import Vocabulary
+from generator.ingest.already import entries_of
 from generator.model.load import load
 
 
@@ -29,6 +30,7 @@ class Project:
     settings: DateSettings
     vocabulary: Vocabulary
     problems: int  # errors in the actors and topics (they are loaded as far as possible)
+    entries: list = field(default_factory=list)  # the briefing's dated entries (already.py)
 
     @property
     def articles(self) -> Path:
@@ -100,4 +102,5 @@ def find_project(path: Path) -> Project:
     if not content.is_dir():
         raise ProjectError(f"{content}: the content folder named by mkdocs.yml does not exist")
     briefing, problems = load(content, settings, root=root)
-    return Project(root, content, settings, Vocabulary(briefing.actors, briefing.topics), len(problems.errors))
+    return Project(root, content, settings, Vocabulary(briefing.actors, briefing.topics), len(problems.errors),
+                   entries_of(briefing))

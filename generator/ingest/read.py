@@ -29,6 +29,7 @@ import nh3
 from generator.errors import BriefingError
 import generator.ingest.markup as markup
 from generator.ingest.markup import Block
+from generator.ingest.webpage import main_content
 from generator.model import yamlload
 
 
@@ -326,14 +327,15 @@ def _html_blocks(text: str) -> list[Block]:
 
 def _from_html(text: str, name: str) -> Document:
     parser = _TextExtractor()  # the page as it is: its title, first <h1> and <meta> values
+    main, found = main_content(text)
     try:
         parser.feed(text)
         parser.close()
-        blocks = _html_blocks(text)  # its text and allowed links, from the cleaned page
+        blocks = _html_blocks(main or text)  # its text and allowed links, from the cleaned article
     except Exception as exc:  # html.parser is lenient; this is a last resort
         raise ReadError(f"{name}: cannot read this HTML: {exc}") from None
     plain = "\n\n".join(markup.block_text(b) for b in blocks) + "\n" if blocks else ""
-    meta = dict(parser.meta)
+    meta = {**found, **parser.meta}  # the page's own meta elements first, then what trafilatura read
     if "published" not in meta and "time" in meta:
         meta["published"] = meta["time"]
     title, evidence = None, ""

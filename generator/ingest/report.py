@@ -44,6 +44,11 @@ def summary(draft: Draft, width: int = 100) -> str:
     lines = [f"  {'found':<{w1}}  {'value':<{w2}}  evidence", f"  {'-' * w1}  {'-' * w2}  {'-' * min(rest, 40)}"]
     for kind, value, evidence in rows:
         lines.append(f"  {kind:<{w1}}  {clip(value, w2):<{w2}}  {clip(evidence, rest)}")
+    if draft.figures:  # each figure with the whole sentence it came from (issue 16: 5)
+        lines.append("  figures and their sentences:")
+        for f in draft.figures:
+            scope = f" [{f.scope}]" if f.scope else ""
+            lines.append(f"    - {f.kind} {f.value:,} {f.qualifier}{scope}: {clip(f.sentence, 160)}")
     counts = (f"  {len(draft.actors)} actor(s), {len(draft.topics)} topic(s), {len(draft.figures)} figure(s), "
               f"{len(draft.events)} event(s)")
     lines.append(counts)

@@ -7,13 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import textwrap
 from pathlib import Path, PurePath
 
 import yaml
 
 from generator.model.text import fold_only
 from generator.ingest.infer import Draft, Value
-from generator.model import yamlload
+from generator.model import sourcetext, yamlload
+from generator.ingest.markup import escape_text
+from generator.ingest.text import clip, sentences
 
 ID_MAX = 80
 _PLAIN = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -124,8 +127,19 @@ def front_matter(draft: Draft) -> str:
 
 
 def render(draft: Draft) -> str:
-    body = draft.body if draft.body.endswith("\n") else draft.body + "\n"
-    return front_matter(draft) + "\n" + body
+    """Front matter, a short summary, and the seed's text in a marked block: it is wire copy, to be
+    rewritten before publishing (``briefing check`` warns while a published article holds it)."""
+    block = f'!!! {sourcetext.KIND} "{sourcetext.TITLE}"\n\n' + textwrap.indent(draft.body.strip("\n"), "    ")
+    return front_matter(draft) + "\n" + short_summary(draft) + "\n\n" + block + "\n"
+
+
+def short_summary(draft: Draft) -> str:
+    """The first sentence of the summary ingest found, escaped; or a line asking for one."""
+    if draft.summary is None:
+        return "*Summary: to be written.*"
+    first = sentences(str(draft.summary.value))
+    text = clip(first[0].text if first else draft.summary.value, 240)
+    return escape_text(text, at_start=True)
 
 
 def is_draft(path: Path) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.cache import BuildCache
 from generator.model import schema, walk
+from generator.model.sourcetext import check_source_text
 from generator.model.dates import DateSettings
 from generator.model.crosscheck import check_across
 from generator.model.discover import discover, item_id, misnamed, shown_path
@@ -120,6 +121,7 @@ def _validate(loader: Validator, kind: str, ident: str, path: Path, shown: str, 
         data, body, where = read
         if kind == "articles":
             item = article(own, data, body, where, ident, today)
+            check_source_text(data, body, where)
         else:
             f = own.fields(data, schema.KINDS[kind], where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
             check_matched(own.settings, kind, data, f, where)
