@@ -227,3 +227,23 @@ def test_forty_kilobytes_take_seconds_not_minutes(tmp_path: Path, kind: str, tex
                        cwd=Path(__file__).resolve().parent.parent)
     except subprocess.TimeoutExpired:
         pytest.fail(f"{kind} of {len(text)} characters took more than 6 s")
+
+
+# ---- ingest's report on the terminal (generator/ingest/report.py, cli/ingest.py) ------------------
+
+@pytest.mark.xfail(strict=True, reason=(
+    "The summary table that `briefing ingest` prints (report.summary, echoed by cli/ingest.py) shows the "
+    "seed's title and evidence as they are: ESC and BEL from an untrusted seed reach the editor's terminal "
+    "(OSC 0 retitles it, CSI 2J clears it, OSC 52 can write the clipboard, OSC 8 forges links). The front "
+    "matter is clean (write.printable); the report is not."))
+def test_ingest_report_prints_no_terminal_escapes_from_a_seed(tmp_path: Path, monkeypatch):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    project = copy_demo(tmp_path / "demo")
+    monkeypatch.chdir(project)
+    seed = "Title \x1b]0;pwned\x07 \x1b[2J here\n\nOn 10 April 2019 the LNA said 5 people were killed in Tripoli.\n"
+    result = CliRunner().invoke(main, ["ingest", "-", "--dry-run"], input=seed)
+    assert "pwned" in result.output  # the words are shown...
+    assert "\x1b" not in result.output and "\x07" not in result.output  # ...but not the control characters
