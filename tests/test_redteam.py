@@ -247,3 +247,20 @@ def test_ingest_report_prints_no_terminal_escapes_from_a_seed(tmp_path: Path, mo
     result = CliRunner().invoke(main, ["ingest", "-", "--dry-run"], input=seed)
     assert "pwned" in result.output  # the words are shown...
     assert "\x1b" not in result.output and "\x07" not in result.output  # ...but not the control characters
+
+
+# ---- front matter (generator/model/yamlload.py, frontmatter.py) ----------------------------------
+
+@pytest.mark.xfail(strict=True, reason=(
+    "An integer of more than 4300 digits in front matter makes PyYAML's construct_yaml_int call int(), "
+    "which raises ValueError (Python's int_max_str_digits); frontmatter.read_front_matter catches only "
+    "FrontMatterError, so `briefing check` ends in a traceback instead of a path:line error."))
+def test_huge_integer_in_front_matter_is_a_path_line_error(tmp_path: Path):
+    project = copy_demo(tmp_path / "demo")
+    article = project / ARTICLE
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("\ntitle:", "\nweight: " + "9" * 5000 + "\ntitle:", 1), "utf-8")
+    assert "9" * 5000 in article.read_text("utf-8")
+    proc = _check(project)
+    assert "Traceback" not in proc.stderr, proc.stderr[-400:]
+    assert f"{ARTICLE}:2: error:" in proc.stderr
