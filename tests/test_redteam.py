@@ -278,3 +278,43 @@ def test_huge_integer_in_front_matter_is_a_path_line_error(tmp_path: Path):
     proc = _check(project)
     assert "Traceback" not in proc.stderr, proc.stderr[-400:]
     assert f"{ARTICLE}:2: error:" in proc.stderr
+
+
+# ---- what ingest opens (generator/cli/ingest.py: _read) ------------------------------------------
+
+def _ingest(project: Path, *args: str, timeout: float = 20) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.cli", "ingest", *args], cwd=project,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "Seeds are untrusted and git stores symbolic links: a committed seeds/leak.txt -> a file outside the "
+    "project (a key, ~/.aws/credentials, /etc/passwd) is read by cli/ingest._read (Path.read_bytes follows "
+    "links) and its words are written into a draft, which an automated ingest would commit or open as a "
+    "pull request. Content links outside the project are refused (model/walk.py); seed links are not."))
+def test_ingest_refuses_a_seed_that_links_outside_the_project(tmp_path: Path):
+    project = copy_demo(tmp_path / "demo")
+    secret = tmp_path / "outside.txt"
+    secret.write_text("On 10 April 2019 the LNA said the key is SECRETKEY123 in Tripoli.\n", "utf-8")
+    (project / "seeds").mkdir()
+    (project / "seeds/leak.txt").symlink_to(secret)
+    proc = _ingest(project, "seeds/leak.txt")
+    drafts = [p for p in (project / "content/articles").glob("*.md") if "SECRETKEY123" in p.read_text("utf-8")]
+    assert drafts == [], "a seed link outside the project was read into a draft"
+    assert proc.returncode != 0
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "cli/ingest._read opens any path it is given: a named pipe (or a link to /dev/zero, which ends in a "
+    "MemoryError traceback or the OOM killer) in seeds/ blocks `briefing ingest seeds/*` for ever. Content "
+    "FIFOs are never opened (model/walk.py); seeds are not checked, and there is no size limit either."))
+def test_ingest_never_opens_a_named_pipe(tmp_path: Path):
+    project = copy_demo(tmp_path / "demo")
+    (project / "seeds").mkdir()
+    os.mkfifo(project / "seeds/pipe.txt")
+    try:
+        proc = _ingest(project, "seeds/pipe.txt", timeout=10)
+    except subprocess.TimeoutExpired:
+        pytest.fail("ingest opened the named pipe and waited for a writer")
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
