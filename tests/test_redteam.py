@@ -318,3 +318,18 @@ def test_ingest_never_opens_a_named_pipe(tmp_path: Path):
         pytest.fail("ingest opened the named pipe and waited for a writer")
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "sitedir.refusal refuses the project, content, theme, seeds and .git always, but the user's home folder "
+    "only without --force, and the refusal message itself suggests `briefing build --force`: with it, "
+    "`briefing build -d ~ --force` swaps the home folder out and deletes it (Staging.commit)."))
+def test_build_never_replaces_the_home_folder_even_with_force(tmp_path: Path):
+    project = copy_demo(tmp_path / "demo")
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    (home / "Documents/thesis.txt").write_text("years of work\n", "utf-8")
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(home), "--force"],
+                          cwd=project, capture_output=True, text=True, env={**os.environ, "HOME": str(home)})
+    assert (home / "Documents/thesis.txt").is_file(), "the home folder was replaced by a site"
+    assert proc.returncode != 0
