@@ -305,6 +305,19 @@ def test_ingest_refuses_a_seed_that_links_outside_the_project(tmp_path: Path):
 
 
 @pytest.mark.xfail(strict=True, reason=(
+    "A seed with a run of more than 4300 digits makes ingest/numbers.py call int() on it (line 79, "
+    "`value: float = int(whole)`), which raises ValueError (Python's int_max_str_digits): `briefing ingest` "
+    "ends in a traceback instead of one error line, and a batch stops at that seed."))
+def test_ingest_of_a_seed_with_a_huge_number_is_one_error_line(tmp_path: Path):
+    project = copy_demo(tmp_path / "demo")
+    (project / "seeds").mkdir()
+    (project / "seeds/digits.txt").write_text(
+        "On 10 April 2019 the LNA said " + "1" * 5000 + " people were killed in Tripoli.\n", "utf-8")
+    proc = _ingest(project, "seeds/digits.txt", "--dry-run")
+    assert "Traceback" not in proc.stderr, proc.stderr[-300:]
+
+
+@pytest.mark.xfail(strict=True, reason=(
     "cli/ingest._read opens any path it is given: a named pipe (or a link to /dev/zero, which ends in a "
     "MemoryError traceback or the OOM killer) in seeds/ blocks `briefing ingest seeds/*` for ever. Content "
     "FIFOs are never opened (model/walk.py); seeds are not checked, and there is no size limit either."))
