@@ -162,6 +162,13 @@ class _Scanner(html.parser.HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def unknown_decl(self, data):
+        # "<![CDATA[ ... ]]>" is CDATA only inside SVG or MathML; anywhere else a browser reads "<![CDATA["
+        # as a bogus comment that ends at the first ">", and what follows is markup (this parser skips
+        # to "]]>"). Read it as markup in both places: a false alarm in SVG is better than a script.
+        if data[:6].upper() == "CDATA[" and ">" in data:
+            self._rescan(data.split(">", 1)[1])
+
     def handle_comment(self, data):
         # Browsers end a comment at "-->", "--!>", or right away at "<!-->" / "<!--->"; this parser only
         # at "-->". What a browser would read after its end is markup.
