@@ -19,7 +19,7 @@ import pytest
 from generator.engine import sitedir
 from generator.errors import BriefingError
 from generator.model.safety import BodyChecker
-from support import copy_demo
+from support import FIXTURES, copy_demo
 
 ARTICLE = "content/articles/2019-04-06-eni-recalls-italian-staff.md"
 
@@ -40,15 +40,15 @@ def _published_text(site: Path, needle: str) -> list[Path]:
 
 # ---- the body check (generator/model/safety.py) ----------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "<![CDATA[ ... ]]> outside SVG/MathML is a bogus comment that a browser ends at the first '>', "
-    "so the <script> after it runs; html.parser (safety._Scanner) reads the whole marked section up to "
-    "']]>' as one declaration and never sees the script. Python-Markdown passes it through as raw HTML."))
 def test_cdata_section_does_not_hide_a_script():
-    body = "Text.\n\n<![CDATA[ ><script>alert(1)</script> ]]>\n"
+    """Fixed here (safety._Scanner.unknown_decl). <![CDATA[ ... ]]> outside SVG/MathML is a bogus comment
+    that a browser ends at the first '>', so the <script> after it runs; html.parser read the whole
+    marked section up to ']]>' as one declaration and never saw the script."""
+    body = (FIXTURES / "i12-redteam" / "cdata-bogus-comment.md").read_text("utf-8")
     findings = BodyChecker().check(body)
     assert findings, "a <script> hidden after a bogus CDATA comment must be reported"
     assert findings[0].line == 3
+    assert "<script>" in findings[0].message
 
 
 @pytest.mark.xfail(strict=True, reason=(
