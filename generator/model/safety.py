@@ -142,6 +142,9 @@ class _Scanner(html.parser.HTMLParser):
             elif _url_scheme(src) != "https":
                 shown = f"src {src[:60]!r}" if src else "no src"
                 self.found.append(_Found(f"<{tag}> with {shown}: embed only https: pages{HINT}", _needle_tag(tag)))
+        elif tag == "base":  # moves every relative URL after it, the theme's <script src> included
+            self.found.append(_Found(f"<base> in the body changes where every relative address on the page "
+                                     f"leads, the theme's scripts included; remove it{HINT}", _needle_tag(tag)))
         elif tag in PLUGINS:
             self.found.append(_Found(f"<{tag}> embeds active content (a plugin or a page); use an https: "
                                      f"<iframe> or a link instead{HINT}", _needle_tag(tag)))
