@@ -51,14 +51,14 @@ def test_cdata_section_does_not_hide_a_script():
     assert "<script>" in findings[0].message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "<base href> in a body changes the address of every relative URL after it on the page, including "
-    "the theme's own <script src=\"../assets/javascripts/bundle....js\"> at the end of <body>: with an "
-    "https: base the reader's browser loads the site's scripts from the attacker's host. safety._Scanner "
-    "only looks at the scheme of URLs, and https: is allowed."))
 def test_base_element_in_a_body_is_reported():
-    findings = BodyChecker().check('Text.\n\n<base href="https://evil.example/">\n')
-    assert findings, "<base> in a body redirects the theme's relative <script src> and must be reported"
+    """Fixed here (safety._Scanner). <base href> in a body changes the address of every relative URL after
+    it on the page, including the theme's own <script src="../assets/javascripts/bundle....js"> at the end
+    of <body>: with an https: base the reader's browser loaded the site's scripts from another host."""
+    body = (FIXTURES / "i12-redteam" / "base-element.md").read_text("utf-8")
+    findings = BodyChecker().check(body)
+    assert [f.line for f in findings] == [3], findings
+    assert "<base>" in findings[0].message
 
 
 @pytest.mark.xfail(strict=True, reason=(
