@@ -142,6 +142,9 @@ class _Scanner(html.parser.HTMLParser):
             elif _url_scheme(src) != "https":
                 shown = f"src {src[:60]!r}" if src else "no src"
                 self.found.append(_Found(f"<{tag}> with {shown}: embed only https: pages{HINT}", _needle_tag(tag)))
+        elif tag == "base":  # moves every relative URL after it, the theme's <script src> included
+            self.found.append(_Found(f"<base> in the body changes where every relative address on the page "
+                                     f"leads, the theme's scripts included; remove it{HINT}", _needle_tag(tag)))
         elif tag in PLUGINS:
             self.found.append(_Found(f"<{tag}> embeds active content (a plugin or a page); use an https: "
                                      f"<iframe> or a link instead{HINT}", _needle_tag(tag)))
@@ -161,6 +164,13 @@ class _Scanner(html.parser.HTMLParser):
                 self._rescan(value)
 
     handle_startendtag = handle_starttag
+
+    def unknown_decl(self, data):
+        # "<![CDATA[ ... ]]>" is CDATA only inside SVG or MathML; anywhere else a browser reads "<![CDATA["
+        # as a bogus comment that ends at the first ">", and what follows is markup (this parser skips
+        # to "]]>"). Read it as markup in both places: a false alarm in SVG is better than a script.
+        if data[:6].upper() == "CDATA[" and ">" in data:
+            self._rescan(data.split(">", 1)[1])
 
     def handle_comment(self, data):
         # Browsers end a comment at "-->", "--!>", or right away at "<!-->" / "<!--->"; this parser only
