@@ -225,3 +225,32 @@ def test_frictionless_checks_the_foreign_keys(tmp_path):
     (data / "figures.csv").write_text("\n".join(figures) + "\n", "utf-8")
     report = frictionless_validate(data / "datapackage.json")
     assert not report["valid"] and "foreign-key" in json.dumps(report)
+
+
+# item 7: JSON-LD
+
+def json_ld(page: str) -> list[dict]:
+    import re
+    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
+
+
+def test_article_pages_carry_news_article_json_ld(demo_build):
+    site, _ = demo_build
+    data = json.loads((site / "data/briefing.json").read_text("utf-8"))
+    article = next(a for a in data["articles"] if a["actors"] and a["source"][0]["url"])
+    (ld,) = json_ld((site / "articles" / article["id"] / "index.html").read_text("utf-8"))
+    assert ld["@type"] == "NewsArticle" and ld["headline"] == article["title"]
+    assert ld["datePublished"] == article["date"] and ld["dateModified"] >= article["date"]
+    assert ld["isBasedOn"] == [s["url"] for s in article["source"] if s["url"]]
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    assert [a["name"] for a in ld["about"]] == [names[a] for a in article["actors"]]
+
+
+def test_home_page_carries_a_dataset_listing_the_data_files(demo_build):
+    site, _ = demo_build
+    (ld,) = json_ld((site / "index.html").read_text("utf-8"))
+    assert ld["@type"] == "Dataset" and ld["name"]
+    published = {p.name for p in (site / "data").iterdir()}
+    assert {d["name"] for d in ld["distribution"]} == published
+    for d in ld["distribution"]:
+        assert (site / d["contentUrl"]).is_file()
