@@ -133,7 +133,7 @@ ACLED = [
 
 def to_csv(columns: list[Column], rows: list[list]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in columns])
     writer.writerow([c.hxl for c in columns])
     writer.writerows([["" if v is None else v for v in row] for row in rows])
