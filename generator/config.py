@@ -9,6 +9,7 @@ every layer may read it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,6 +43,10 @@ class Options:
     """lunr: Material's search (one index every reader downloads whole); pagefind: Pagefind's chunked
     index, built after the build, in Material's search box (needs `pip install 'pagefind[bin]'`);
     auto: pagefind from engine/pagefind.py AUTO_PAGEFIND_ARTICLES articles on, lunr below."""
+    feed_id: str = ""
+    """The tagging entity (RFC 4151) of feed and entry ids, "example.org,2019": a domain or email the desk held
+    on that date. Ids are tag:<feed_id>:<item>, so they never change with site_url; unset (""): the site name
+    made a DNS label, with the year 2000 (:func:`tagging_entity`)."""
     trusted_html: bool = False
     """Allow active content in bodies: <script>, <iframe> from non-https addresses, on...= event handlers,
     javascript:/vbscript:/data: URLs. Off by default: check and build report each as an error; set it for a
@@ -60,9 +65,17 @@ PLUGIN_OPTIONS: dict[str, object] = {
     "ledger_rows": int,
     "search_backend": SEARCH_BACKENDS,
     "trusted_html": bool,
+    "feed_id": "feed_id",
 }
-# Unset has a meaning of its own (title: site_name; date_order: DMY with warnings).
-UNSET_MEANS_SOMETHING = ("title", "date_order")
+# Unset has a meaning of its own (title: site_name; date_order: DMY with warnings; feed_id: from site_name).
+UNSET_MEANS_SOMETHING = ("title", "date_order", "feed_id")
+TAGGING_ENTITY = re.compile(r"^[a-z0-9]([a-z0-9.@-]*[a-z0-9])?,\d{4}(-\d{2}(-\d{2})?)?$", re.IGNORECASE)
+
+
+def tagging_entity(name: str) -> str:
+    """The default ``feed_id`` of a site name: "Battle for Tripoli, 2019" -> "battle-for-tripoli-2019,2000"."""
+    label = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "briefing"
+    return f"{label},2000"
 
 
 def plugin_default(name: str):
@@ -86,6 +99,11 @@ def check(name: str, value):
         except (ZoneInfoNotFoundError, ValueError):
             raise ConfigError(f"unknown time zone '{value}'; use a name of the IANA time zone database, "
                               "like 'UTC' or 'Africa/Tripoli'") from None
+        return value
+    if kind == "feed_id":
+        if not isinstance(value, str) or not TAGGING_ENTITY.match(value):
+            raise ConfigError(f"must be a domain or email and a date (RFC 4151), like 'example.org,2019', "
+                              f"not {value!r}")
         return value
     if isinstance(kind, tuple):
         if value not in kind:
@@ -125,6 +143,7 @@ def options_from(plugin: Mapping, site_name: str | None = None, site_url: str | 
         ledger_rows=values["ledger_rows"],
         search_backend=values["search_backend"],
         trusted_html=values["trusted_html"],
+        feed_id=values["feed_id"] or tagging_entity(site_name or values["title"] or Options.title),
         **more,
     )
 

@@ -42,15 +42,19 @@ def test_site_feed_structure_and_links():
     assert first.find(f"{A}updated").text == "2019-04-12T00:00:00Z"
     assert first.find(f"{A}summary").text == "Source: France 24."
     ids = [e.find(f"{A}id").text for e in entries]
-    assert all(i.startswith("urn:uuid:") for i in ids) and len(set(ids)) == 6
+    assert all(i.startswith("tag:mini,2000:entry/") for i in ids) and len(set(ids)) == 6
 
 
-def test_ids_are_stable_and_use_site_url_when_absolute():
+def test_ids_are_stable_and_links_absolute_with_site_url():
     one = feeds(FIXTURES / "mini")["actors/lna/feed.xml"]
     assert one == feeds(FIXTURES / "mini")["actors/lna/feed.xml"]
     absolute = ET.fromstring(feeds(FIXTURES / "mini", site_url="https://example.org/b/")["actors/lna/feed.xml"])
     entry = absolute.find(f"{A}entry")
-    assert entry.find(f"{A}id").text == "https://example.org/b/articles/2019-04-12-strike/#e-2019-04-12-strike--1"
+    # the id depends on the entry's id only, never on site_url (issue 17, item 6)
+    assert entry.find(f"{A}id").text == "tag:briefing,2000:entry/2019-04-12-strike--1"
+    assert ET.fromstring(one).find(f"{A}entry/{A}id").text == entry.find(f"{A}id").text
+    link = entry.find(f"{A}link").get("href")
+    assert link == "https://example.org/b/articles/2019-04-12-strike/#e-2019-04-12-strike--1"
     assert absolute.find(f"{A}link[@rel='self']").get("href") == "https://example.org/b/actors/lna/feed.xml"
     relative = ET.fromstring(one)
     assert relative.find(f"{A}entry/{A}link").get("href") == "../../articles/2019-04-12-strike/#e-2019-04-12-strike--1"

@@ -24,6 +24,9 @@ EXPECTED = {
     "actors/khalifa-haftar.md", "actors/lna.md", "actors/who.md", "topics/humanitarian-toll.md",
     "notes/counting.md", "articles/2019-04-12-strike.md", "articles/2019-04-14-toll.md",
     "data/briefing.json", "data/timeline.json",
+    # issue 17: the open data files
+    "data/briefing.schema.json", "data/datapackage.json", "data/entries.csv", "data/figures.csv",
+    "data/actors.csv", "data/articles.csv", "data/entry-actors.csv", "data/acled.csv",
 }
 
 
@@ -33,7 +36,7 @@ def pages() -> dict[str, str]:
     root = FIXTURES / "mini"
     result = build.run(root / "content", Options(title="Mini briefing", history=False), root=root, today=TODAY)
     assert not result.problems.errors, result.problems.sorted()
-    return {p.path: p.inline() for p in result.pages if p.path.endswith((".md", ".json"))}
+    return {p.path: p.inline() for p in result.pages if p.path.endswith((".md", ".json", ".csv"))}
 
 
 def test_page_set(pages):

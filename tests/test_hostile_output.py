@@ -24,6 +24,7 @@ class Scanner(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.findings: list[str] = []
         self._in_script = False
+        self._json_ld = False
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -35,6 +36,8 @@ class Scanner(html.parser.HTMLParser):
         if tag in ("iframe", "object", "embed"):
             self.findings.append(f"<{tag}>")
         self._in_script = tag == "script"
+        # JSON-LD is a data block browsers never run (issue 17): it must be JSON that cannot close its script
+        self._json_ld = tag == "script" and ("type", "application/ld+json") in attrs
 
     handle_startendtag = handle_starttag
 
@@ -42,7 +45,14 @@ class Scanner(html.parser.HTMLParser):
         self._in_script = False
 
     def handle_data(self, data):
-        if self._in_script and PAYLOAD_MARK in data:
+        if self._in_script and self._json_ld:
+            try:
+                json.loads(data)
+            except ValueError:
+                self.findings.append(f"<script ld+json> not JSON: {data[:40]}")
+            if "<" in data:
+                self.findings.append(f"<script ld+json> with '<': {data[:40]}")
+        elif self._in_script and PAYLOAD_MARK in data:
             self.findings.append(f"<script>{data[:40]}")
 
 
@@ -68,6 +78,8 @@ def test_scanner_catches_what_it_should():
     assert scan_html('<a href=" JavaScript:alert(1)">x</a>') == ["<a href=javascript:alert(1)>"]
     assert scan_html("<script>alert('x')</script>") == ["<script>alert('x')"]
     assert scan_html("&lt;img src=x onerror=alert(1)&gt;") == []
+    assert scan_html('<script type="application/ld+json">{"headline": "alert(1)"}</script>') == []
+    assert scan_html('<script type="application/ld+json">{"headline": "<b></script><script>alert(1)</script>') != []
 
 
 def test_no_active_hostile_value_in_any_page(hostile_site: Path):

@@ -25,10 +25,12 @@ TABLES = {"article": tables.ARTICLE, "note": tables.NOTE, "actor": tables.ACTOR,
           "event": tables.EVENT, "figure": tables.FIGURE, "source": tables.SOURCE}
 
 
-def validator(kind: str | None = None) -> jsonschema.Draft7Validator:
+def validator(kind: str | None = None) -> jsonschema.Draft201909Validator:
     document = front_matter_schema(kind)
-    jsonschema.Draft7Validator.check_schema(document)
-    return jsonschema.Draft7Validator(document)
+    # the draft it declares is the one whose keywords it uses ($defs: 2019-09 on; issue 17, item 5)
+    assert jsonschema.validators.validator_for(document) is jsonschema.Draft201909Validator
+    jsonschema.Draft201909Validator.check_schema(document)
+    return jsonschema.Draft201909Validator(document)
 
 
 def front_matter(path: Path) -> dict:

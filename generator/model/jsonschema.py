@@ -6,8 +6,8 @@ written in JSON Schema (``keytypes.py``); this module assembles the document. Ed
 pre-commit hooks, ...) use it for completion and validation; ``briefing check`` remains the
 authority (it also resolves dates and checks that ids refer to existing files).
 
-The schema is draft-07 (what editors support best); shared parts live under ``$defs``,
-which draft-07 tools resolve as ordinary JSON pointers.
+The schema declares draft 2019-09, the first draft with the ``$defs`` keyword it keeps its shared parts
+under (draft-07 says ``definitions``); VS Code's YAML extension and ajv (``Ajv2019``) read it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from generator.model.discover import ID_RE
 from generator.model.keytypes import KEBAB_RE, KEY_TYPES, ref
 from generator.model.schema import Key
 
-DRAFT = "http://json-schema.org/draft-07/schema#"
+DRAFT = "https://json-schema.org/draft/2019-09/schema"
 
 
 # What each kind is, where its files are, and its table. Order is the order of ``$defs``.
@@ -81,7 +81,7 @@ def _value(key: Key, name: str, owner: str) -> dict:
     """JSON Schema of one key of a table (``owner`` is the table's kind), as its key type describes it."""
     out = KEY_TYPES[key.type].json(key, name, owner)
     if key.help:
-        # draft-07 ignores siblings of $ref, so a referenced value is wrapped to keep its help
+        # a referenced value is wrapped to keep its help (draft-07 tools ignore siblings of $ref)
         out = {"allOf": [out], "description": key.help} if "$ref" in out else {**out, "description": key.help}
     return out
 

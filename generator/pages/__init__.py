@@ -18,6 +18,7 @@ from generator.derive import Index
 from generator.model.types import Briefing
 from generator.pages import actors, articles, home, notes, timeline, topics
 from generator.pages.data import briefing_json
+from generator.pages.datapackage import open_data
 from generator.pages.feeds import feed_pages
 from generator.pages.months import group_by_month
 from generator.pages.output import Generated, Markdown
@@ -53,7 +54,8 @@ def build_pages(
     out = [replace(g, blocks=g.content.blocks) if isinstance(g.content, Markdown) else g for g in out]
     out.extend(feed_pages(r))
     r.keep_for_next_build()
-    out.append(Generated("data/briefing.json", briefing_json(briefing, index)))
+    out.append(Generated("data/briefing.json", briefing_json(briefing, index, options.site_url)))
+    out.extend(open_data(briefing, index, options))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
     out.extend(Generated(path, content) for path, content in asset_files())
     return out

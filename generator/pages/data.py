@@ -1,16 +1,33 @@
-"""``/data/briefing.json``: the whole normalized dataset (README: What gets published)."""
+"""``/data/briefing.json``: the whole normalized dataset (README: What gets published).
+
+Versioned: ``schema_version`` names the contract of :mod:`generator.pages.dataschema` (published as
+``/data/briefing.schema.json``), ``generated`` the briefing's last content change (never the clock,
+so two builds of the same content write the same bytes).
+"""
 
 from __future__ import annotations
 
 import json
 
 from generator.derive import Index
+from generator.derive.ranges import claim_ranges
 from generator.model.types import Briefing, DateValue, Figure
 from generator.pages.urls import entry_path
 
+SCHEMA_VERSION = "1.0"
 
-def _url(kind: str, ident: str) -> str:
-    return f"/{kind}/{ident}/"
+
+def base_url(site_url: str = "/") -> str:
+    """What every ``url`` of the data files starts with: the absolute ``site_url`` (path and all), else "/"."""
+    return site_url if site_url.startswith(("http://", "https://")) else "/"
+
+
+def last_change(briefing: Briefing) -> str | None:
+    """The briefing's last content change (ISO date): the newest of its files' git dates and of its
+    articles' and notes' dates; None for an empty briefing."""
+    days = list(briefing.changed.values())
+    days += [a.date.start for a in briefing.articles.values()] + [n.date.start for n in briefing.notes.values()]
+    return max(days).isoformat() if days else None
 
 
 def _date(d: DateValue | None) -> str | None:
@@ -33,8 +50,15 @@ def _figure(f: Figure) -> dict:
     }
 
 
-def dataset(briefing: Briefing, index: Index) -> dict:
+def dataset(briefing: Briefing, index: Index, site_url: str = "/") -> dict:
+    base = base_url(site_url)
+
+    def _url(kind: str, ident: str) -> str:
+        return f"{base}{kind}/{ident}/"
+
     return {
+        "schema_version": SCHEMA_VERSION,
+        "generated": last_change(briefing),
         "articles": [
             {
                 "id": a.id,
@@ -79,7 +103,7 @@ def dataset(briefing: Briefing, index: Index) -> dict:
                 "status": e.status,
                 "place": e.place,
                 "article": e.article,
-                "url": "/" + entry_path(e),
+                "url": base + entry_path(e),
             }
             for e in briefing.entries
         ],
@@ -110,6 +134,7 @@ def dataset(briefing: Briefing, index: Index) -> dict:
             for t in briefing.topics.values()
         ],
         "figures": [_figure(f) for f in briefing.figures],
+        "ranges": claim_ranges(briefing.figures),
     }
 
 
@@ -122,5 +147,5 @@ def safe_json(data) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 
 
-def briefing_json(briefing: Briefing, index: Index) -> str:
-    return safe_json(dataset(briefing, index))
+def briefing_json(briefing: Briefing, index: Index, site_url: str = "/") -> str:
+    return safe_json(dataset(briefing, index, site_url))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.derive import latest_claims
 from generator.model.types import Briefing
+from generator.pages.jsonld import dataset
 from generator.pages.output import Generated
 
 
@@ -14,7 +15,8 @@ def pages(r) -> list[Generated]:
                                  for x in kind.values()]
     return [Generated("index.md", r.render(
         "home.md.j2", "index.md", title=options.title,
-        meta={"hide": ["navigation", "toc"], **r.updated(all_paths)},
+        meta={"hide": ["navigation", "toc"], **r.updated(all_paths),
+              "bf_jsonld": dataset(briefing, options.site_url, options.title)},
         latest=list(reversed(briefing.entries))[: options.latest],
         key_figures=latest_claims(key_figures(briefing)),
     ), in_nav=True)]

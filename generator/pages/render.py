@@ -172,7 +172,7 @@ def context_key(briefing: Briefing, options: Options, big: set, overrides: list[
     # Only what article pages, entries, ledgers and feeds show of them: editing an actor's profile
     # text or a note's body renders no article again.
     for a in briefing.actors.values():
-        h.update(repr((a.id, a.name, a.aliases)).encode())
+        h.update(repr((a.id, a.name, a.aliases, a.kind)).encode())  # kind: the article's JSON-LD
     for t in briefing.topics.values():
         h.update(repr((t.id, t.title, t.keywords)).encode())
     for n in briefing.notes.values():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.derive import latest_claims, period_end
+from generator.derive.ranges import ranges
 from generator.model.types import PRECISIONS
 from generator.pages.charts import Point, line_chart
 from generator.pages.filters import figure_label, format_date_short, kind_label, month_label, plural
@@ -47,7 +48,7 @@ def pages(r) -> list[Generated]:
             "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
             meta={**r.updated([topic.path] + [a.path for a in arts]),
                   "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=rows, key_figures=latest_claims(ledger),
-            charts=topic_charts(topic, ledger, src),
+            charts=topic_charts(topic, ledger, src), ranges=ranges(ledger),
         )))
     return out
 
