@@ -265,10 +265,6 @@ def test_ingest_report_prints_no_terminal_escapes_from_a_seed(tmp_path: Path, mo
 
 # ---- front matter (generator/model/yamlload.py, frontmatter.py) ----------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "An integer of more than 4300 digits in front matter makes PyYAML's construct_yaml_int call int(), "
-    "which raises ValueError (Python's int_max_str_digits); frontmatter.read_front_matter catches only "
-    "FrontMatterError, so `briefing check` ends in a traceback instead of a path:line error."))
 def test_huge_integer_in_front_matter_is_a_path_line_error(tmp_path: Path):
     project = copy_demo(tmp_path / "demo")
     article = project / ARTICLE

@@ -86,6 +86,20 @@ class _Loader(_Base):
         seq.lines = [child.start_mark.line for child in node.value]
         return seq
 
+    def construct_yaml_int(self, node):
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # over Python's int_max_str_digits (4,300 digits)
+            raise FrontMatterError(f"a number of {len(node.value)} characters is too long to read; "
+                                   "write a real value or put it in quotes", node.start_mark.line) from None
+
+    def construct_yaml_float(self, node):
+        try:
+            return super().construct_yaml_float(node)
+        except ValueError:
+            raise FrontMatterError(f"a number of {len(node.value)} characters is too long to read; "
+                                   "write a real value or put it in quotes", node.start_mark.line) from None
+
     def construct_yaml_timestamp(self, node):
         try:
             return super().construct_yaml_timestamp(node)
@@ -96,6 +110,8 @@ class _Loader(_Base):
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 
 
 def _reject_aliases(fm: str) -> None:
