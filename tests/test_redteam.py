@@ -80,10 +80,6 @@ def test_body_check_renders_with_the_sites_own_extensions(tmp_path: Path):
     assert "<script>" in proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Only item files (articles, notes, actors, topics) and content/index.md are body-checked (model/load.py: "
-    "_validate and the index.md branch of load()); content/about.md, which the demo publishes in its nav, "
-    "and any other page in content/ are published with a <script> and check reports 0 errors."))
 def test_script_in_another_page_of_content_fails_check(tmp_path: Path):
     project = copy_demo(tmp_path / "demo")
     about = project / "content/about.md"

@@ -51,7 +51,8 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
     scanned = scanned if scanned is not None else walk.scan(content_dir)
     for path, message in scanned.problems + misnamed(content_dir, scanned):
         problems.error(shown_path(path, root), 1, message)
-    for kind, paths in (found if found is not None else discover(content_dir, scanned)).items():
+    found = found if found is not None else discover(content_dir, scanned)
+    for kind, paths in found.items():
         for path in paths:
             shown = shown_path(path, root)
             ident = item_id(path, shown, problems)
@@ -87,6 +88,11 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
         read = read_front_matter(index, shown, problems) if index.read_bytes().lstrip().startswith(b"---") else None
         briefing.index_body = read[1] if read else index.read_text("utf-8-sig")
         _check_body(loader, briefing.index_body, read[2] if read else Where(shown, 0, problems))
+    if loader.bodies is not None:
+        items = {path for paths in found.values() for path in paths}
+        for page in scanned.files:
+            if page.suffix == ".md" and page != index and page not in items:
+                _check_page(loader, page, shown_path(page, root))
 
     _check_refs(loader, briefing)
     check_across(briefing, loader.refs, problems)
@@ -137,6 +143,24 @@ def _check_body(loader: Validator, body: str, where: Where) -> None:
         return
     for finding in loader.bodies.check(body):
         loader.problems.error(where.path, where.body_line + finding.line - 1, finding.message)
+
+
+def _check_page(loader: Validator, path: Path, shown: str) -> None:
+    """Active content in a page of the content folder that is not an item (about.md, a kind's index.md):
+    MkDocs publishes it as it is. Its front matter is MkDocs' own, so only the body is checked."""
+    raw = path.read_bytes()
+    if raw.lstrip().startswith(b"---"):
+        read = read_front_matter(path, shown, Problems(), raw)  # problems of MkDocs' meta are not ours
+        if read is None:
+            return
+        body, where = read[1], Where(shown, read[2].base, loader.problems, read[2].body_line)
+    else:
+        try:
+            body = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return
+        where = Where(shown, 0, loader.problems)
+    _check_body(loader, body, where)
 
 
 def _check_refs(loader: Validator, briefing: Briefing) -> None:
