@@ -20,6 +20,7 @@ from generator.model import walk
 from generator.model.discover import KIND_FOLDERS, discover, nested_item
 from generator.model.load import load
 from generator.model.problems import Problem, Problems
+from generator.model.safety import EXTENSIONS
 from generator.model.types import Briefing
 from generator.pages import Generated, build_pages
 from generator.pages.static import ASSET_CSS, ASSET_JS  # for an engine: the CSS and JavaScript pages link
@@ -36,9 +37,14 @@ class Result:
     sources: list[str] = field(default_factory=list)  # the content files read, relative to the content folder
 
 
+def _site_extensions(options: Options) -> tuple[str, ...]:
+    """The site's Markdown extensions beyond those every Briefing site has (the body check adds those)."""
+    return tuple(sorted(set(options.markdown_extensions) - set(EXTENSIONS)))
+
+
 def _load_key(content_dir, options: Options, root, today) -> tuple:
     return (Path(content_dir).resolve(), Path(root).resolve() if root is not None else None,
-            DateSettings.of(options), options.trusted_html, today)
+            DateSettings.of(options), options.trusted_html, _site_extensions(options), today)
 
 
 def check(content_dir: Path | str, options: Options = Options(), *, root: Path | str | None = None,
@@ -48,7 +54,8 @@ def check(content_dir: Path | str, options: Options = Options(), *, root: Path |
     scanned = walk.scan(Path(content_dir))
     found = discover(Path(content_dir), scanned)
     briefing, problems = load(content_dir, DateSettings.of(options), root=root, today=today, cache=cache, found=found,
-                              scanned=scanned, check_bodies=not options.trusted_html)
+                              scanned=scanned, check_bodies=not options.trusted_html,
+                              extensions=_site_extensions(options))
     sources = [p.relative_to(content_dir).as_posix() for paths in found.values() for p in paths]
     result = Result(briefing, problems, sources=sources)
     if keep and cache is not None:

@@ -47,6 +47,7 @@ class Options:
     """The tagging entity (RFC 4151) of feed and entry ids, "example.org,2019": a domain or email the desk held
     on that date. Ids are tag:<feed_id>:<item>, so they never change with site_url; unset (""): the site name
     made a DNS label, with the year 2000 (:func:`tagging_entity`)."""
+    markdown_extensions: tuple[str, ...] = ()  # mkdocs.yml's markdown_extensions (not a plugin option)
     trusted_html: bool = False
     """Allow active content in bodies: <script>, <iframe> from non-https addresses, on...= event handlers,
     javascript:/vbscript:/data: URLs. Off by default: check and build report each as an error; set it for a

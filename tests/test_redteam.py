@@ -61,12 +61,6 @@ def test_base_element_in_a_body_is_reported():
     assert "<base>" in findings[0].message
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "safety.EXTENSIONS is a fixed list: the body check renders bodies without the Markdown extensions the "
-    "site itself adds in mkdocs.yml. With the common 'footnotes' extension, '[^1]: <script>...</script>' is "
-    "a footnote holding raw HTML on the site, but a reference definition (an <a href>) for the checker, so "
-    "check and build pass and the script is published (model/load.py creates BodyChecker() without the "
-    "site's markdown_extensions)."))
 def test_body_check_renders_with_the_sites_own_extensions(tmp_path: Path):
     project = copy_demo(tmp_path / "demo")
     config = project / "mkdocs.yml"

@@ -94,7 +94,8 @@ def options_of(cfg, config_file: Path) -> Options:
     plugin = cfg.plugins.get("briefing")
     if plugin is None:
         raise click.ClickException(f"{config_file}: add 'briefing' to the plugins list to use Briefing")
-    return options_from(plugin.config, cfg.site_name, cfg.site_url)
+    return options_from(plugin.config, cfg.site_name, cfg.site_url,
+                        markdown_extensions=tuple(map(str, cfg.markdown_extensions)))
 
 
 def rel(p: Path) -> Path:

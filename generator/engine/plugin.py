@@ -183,7 +183,8 @@ class BriefingPlugin(BasePlugin):
         overrides = [Path(config.theme.custom_dir) / "briefing"] if config.theme.custom_dir else []
         result = build.run(
             docs,
-            options_from(self.config, config.site_name, config.site_url),
+            options_from(self.config, config.site_name, config.site_url,
+                         markdown_extensions=tuple(map(str, config.markdown_extensions))),
             include_drafts=self.serving,
             root=project,
             overrides=overrides,

@@ -30,19 +30,19 @@ from generator.model.validate import Ref, Validator, ok
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
          today: dt.date | None = None, cache: BuildCache | None = None,
          found: dict[str, list[Path]] | None = None, scanned: walk.Scan | None = None,
-         check_bodies: bool = True) -> tuple[Briefing, Problems]:
+         check_bodies: bool = True, extensions: tuple[str, ...] = ()) -> tuple[Briefing, Problems]:
     """Load every content file under ``content_dir``.
 
     Paths in problems are shown relative to ``root`` (default: the content folder's parent).
     A file validated by an earlier build that shares ``cache`` is not validated again.
     ``found`` is what :func:`discover` gives for the folder and ``scanned`` the folder's scan
     (:func:`generator.model.walk.scan`), when the caller has them already. Bodies are checked for
-    active content (:mod:`generator.model.safety`) unless ``check_bodies`` is false (trusted_html).
+    active content (:mod:`generator.model.safety`) unless ``check_bodies`` is false (trusted_html), rendered with the Markdown ``extensions`` the site adds.
     """
     validated = cache.validated if cache is not None else {}
     content_dir = Path(content_dir)
     root = Path(root) if root is not None else content_dir.parent
-    loader = Validator(settings, bodies=BodyChecker() if check_bodies else None)
+    loader = Validator(settings, bodies=BodyChecker(extensions) if check_bodies else None)
     problems = loader.problems
     briefing = Briefing()
     seen: dict[tuple[str, str], str] = {}
@@ -69,7 +69,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 loader.broken.add((kind, ident))
                 continue
             digest = loader.digests[shown] = hashlib.blake2b(raw, digest_size=16).hexdigest()
-            key = (kind, ident, shown, digest, settings, today, check_bodies)
+            key = (kind, ident, shown, digest, settings, today, check_bodies, extensions)
             cached = validated.get(key)
             if cached is None:
                 cached = validated[key] = _validate(loader, kind, ident, path, shown, raw, today)

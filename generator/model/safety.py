@@ -58,10 +58,15 @@ def may_be_active(body: str) -> bool:
 
 
 class BodyChecker:
-    """Finds active content in bodies; one per load (its Markdown instance is reused)."""
+    """Finds active content in bodies; one per load (its Markdown instance is reused).
 
-    def __init__(self):
+    ``extensions`` are the site's own Markdown extensions beyond :data:`EXTENSIONS` (footnotes, ...):
+    a body is rendered as the site renders it. One that cannot be loaded without its configuration
+    is left out."""
+
+    def __init__(self, extensions: tuple[str, ...] = ()):
         self._md = None
+        self.extensions = list(EXTENSIONS) + [e for e in extensions if e not in EXTENSIONS]
 
     def check(self, body: str) -> list[Finding]:
         if not may_be_active(body):
@@ -69,7 +74,7 @@ class BodyChecker:
         if self._md is None:
             import markdown
 
-            self._md = markdown.Markdown(extensions=list(EXTENSIONS))
+            self._md = _markdown(self.extensions)
         try:
             rendered = self._md.reset().convert(body)
         except RecursionError:
@@ -78,6 +83,22 @@ class BodyChecker:
         scanner = _Scanner()
         scanner.scan(rendered)
         return _locate(body, scanner.found)
+
+
+def _markdown(extensions: list[str]):
+    import markdown
+
+    try:
+        return markdown.Markdown(extensions=extensions)
+    except Exception:  # an extension that needs its configuration: render without it
+        usable = []
+        for name in extensions:
+            try:
+                markdown.Markdown(extensions=[*usable, name])
+            except Exception:
+                continue
+            usable.append(name)
+        return markdown.Markdown(extensions=usable)
 
 
 @dataclass(frozen=True)
