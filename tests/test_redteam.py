@@ -83,11 +83,6 @@ def test_script_in_another_page_of_content_fails_check(tmp_path: Path):
     assert "content/about.md:" in proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "MkDocs copies every non-Markdown file of docs_dir into the site verbatim; a content/x.html or "
-    "content/x.svg holding <script> is published with trusted_html off and check/build report nothing "
-    "(nothing in model/ or engine/ looks at static files): the README's promise that a compromised account "
-    "cannot ship script without turning trusted_html on does not hold for these."))
 @pytest.mark.parametrize("name, text", [
     ("x.html", "<!doctype html><script>alert(1)</script>"),
     ("x.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),

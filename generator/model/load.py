@@ -22,7 +22,7 @@ from generator.model.frontmatter import Where, read_front_matter
 from generator.model.matched import check_matched
 from generator.model.items import BUILDERS, article
 from generator.model.problems import Problems, did_you_mean
-from generator.model.safety import BodyChecker
+from generator.model.safety import HINT, BodyChecker
 from generator.model.types import Briefing
 from generator.model.validate import Ref, Validator, ok
 
@@ -93,6 +93,8 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
         for page in scanned.files:
             if page.suffix == ".md" and page != index and page not in items:
                 _check_page(loader, page, shown_path(page, root))
+            elif page.suffix.lower() in STATIC_MARKUP:
+                _check_static(loader, page, shown_path(page, root))
 
     _check_refs(loader, briefing)
     check_across(briefing, loader.refs, problems)
@@ -161,6 +163,22 @@ def _check_page(loader: Validator, path: Path, shown: str) -> None:
             return
         where = Where(shown, 0, loader.problems)
     _check_body(loader, body, where)
+
+
+# Files MkDocs copies into the site as they are, which a browser runs script in when opened.
+STATIC_MARKUP = (".html", ".htm", ".xhtml", ".svg", ".svgz")
+
+
+def _check_static(loader: Validator, path: Path, shown: str) -> None:
+    """Active content in a static HTML or SVG file of the content folder (unless trusted_html)."""
+    raw = path.read_bytes()
+    if path.suffix.lower() == ".svgz":
+        loader.problems.error(shown, 1, "a compressed SVG cannot be checked for script; publish it as .svg"
+                                        + HINT)
+        return
+    text = raw.decode("utf-8", "replace")
+    for finding in loader.bodies.check_html(text):
+        loader.problems.error(shown, finding.line, finding.message)
 
 
 def _check_refs(loader: Validator, briefing: Briefing) -> None:

@@ -84,6 +84,14 @@ class BodyChecker:
         scanner.scan(rendered)
         return _locate(body, scanner.found)
 
+    def check_html(self, text: str) -> list[Finding]:
+        """Active content in a static HTML or SVG file of the content folder (published as it is)."""
+        if "<" not in text:
+            return []
+        scanner = _Scanner()
+        scanner.scan(text)
+        return _locate(text, scanner.found)
+
 
 def _markdown(extensions: list[str]):
     import markdown
