@@ -67,3 +67,19 @@ def test_home_and_topic_pages_link_the_data():
         assert target in out["index.md"]
     topic = out["topics/fighting.md"]
     assert 'href="feed.xml"' in topic and "../../data/briefing.json" in topic and "../../data/timeline.json" in topic
+
+
+def test_key_figure_card_shows_the_change_since_the_same_sources_previous_claim():
+    out = pages()
+    home = out["index.md"]
+    assert "+90 since 6 Apr 2019" in home
+    assert "+90 since 6 Apr 2019" in out["topics/fighting.md"]
+
+
+def test_changes_page_lists_entries_and_claims_with_the_day_they_were_reported():
+    page = pages()["changes/index.md"]
+    assert 'data-newest="2019-05-02"' in page and 'min="2019-04-06"' in page
+    assert page.count('class="bf-change" data-added="2019-04-20"') == 2  # an entry and a claim
+    entries, claims = page.split("## New claims")
+    assert 'id="e-2019-04-06-hifter--1"' in entries and "claim-1" not in entries
+    assert 'id="e-2019-04-06-hifter--claim-1"' in claims

@@ -16,7 +16,7 @@ from generator.cache import BuildCache
 from generator.config import Options
 from generator.derive import Index
 from generator.model.types import Briefing
-from generator.pages import actors, articles, home, notes, timeline, topics
+from generator.pages import actors, articles, changes, home, notes, timeline, topics
 from generator.pages.data import briefing_json
 from generator.pages.feeds import feed_pages
 from generator.pages.monthdata import month_files
@@ -50,6 +50,7 @@ def build_pages(
         *topics.pages(r),
         *notes.pages(r),
         *articles.pages(r),
+        *changes.pages(r),
     ]
     out = [replace(g, blocks=g.content.blocks) if isinstance(g.content, Markdown) else g for g in out]
     out.extend(feed_pages(r))

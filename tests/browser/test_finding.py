@@ -170,3 +170,55 @@ def test_pagefind_search_by_alias_finds_every_article(page, servers, pagefind_si
     type_query(page, "Hifter")
     meta = page.locator(".md-search-result__meta").inner_text()
     assert int(meta.split()[0]) >= len(haftar) + 1, meta
+
+
+def expected_changes(site: Path, since: str) -> tuple[int, int]:
+    data = json.loads((site / "data/briefing.json").read_text("utf-8"))
+    added = {a["id"]: a["date"] for a in data["articles"]}
+    new = [e for e in data["events"] if added[e["article"]] >= since]
+    return sum(e["kind"] != "claim" for e in new), sum(e["kind"] == "claim" for e in new)
+
+
+def test_changes_page_defaults_to_the_last_visit(browser, base_url, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(base_url + "/changes/")  # a first visit: the last week of the briefing
+        since = page.locator('[data-changes="since"]')
+        assert since.input_value() == "2019-06-28"  # the newest article is of 5 Jul 2019
+        assert "No earlier visit" in page.locator(".bf-changes-visit").inner_text()
+        entries, claims = expected_changes(site, "2019-06-28")
+        assert page.locator(".bf-changes-list").first.locator(".bf-change:visible").count() == entries
+        assert page.locator(".bf-changes-count").inner_text() == (
+            f"{entries} new entries and {claims} new claims since 2019-06-28")
+        # the reader was last here on 20 June 2019 (the stored time moved back)
+        page.evaluate("""() => { const v = JSON.parse(localStorage.getItem("briefing-visits"));
+            v.seen = new Date(2019, 5, 20, 12).getTime(); localStorage.setItem("briefing-visits", JSON.stringify(v)); }""")
+        page.goto(base_url + "/")  # a new visit, on any page
+        assert "changes/" in page.locator('a:has-text("What changed since your last visit")').get_attribute("href")
+        page.goto(base_url + "/changes/")  # the same visit: the previous one stays 20 June
+        assert since.input_value() == "2019-06-20"
+        assert "Your last visit" in page.locator(".bf-changes-visit").inner_text()
+        entries, claims = expected_changes(site, "2019-06-20")
+        lists = page.locator(".bf-changes-list")
+        assert lists.nth(0).locator(".bf-change:visible").count() == entries
+        assert lists.nth(1).locator(".bf-change:visible").count() == claims
+        # a date the reader picks, kept in the address
+        since.fill("2019-04-01")
+        since.dispatch_event("change")
+        assert query(page) == {"since": ["2019-04-01"]}
+        assert lists.nth(0).locator(".bf-change:visible").count() == expected_changes(site, "2019-04-01")[0]
+        since.fill("2030-01-01")
+        since.dispatch_event("change")
+        assert lists.nth(0).locator(".bf-changes-none").is_visible()
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_key_figure_cards_show_the_change_since_the_previous_claim(page, base_url):
+    page.goto(base_url + "/topics/humanitarian-toll/")
+    changes = page.locator(".bf-figure-card .bf-figure-change").all_inner_texts()
+    assert "about +1,450 since 9 Jun 2019" in changes, changes

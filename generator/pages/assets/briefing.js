@@ -178,13 +178,72 @@
       barHeight();
     });
   }
+  /* Visits, for /changes/: the time of the latest page view and the visit before this one, in this
+     browser's localStorage only (a visit ends after 30 minutes without a page view). */
+  var VISITS = "briefing-visits", GAP = 30 * 60 * 1000;
+  function visits() {
+    try { return JSON.parse(window.localStorage.getItem(VISITS) || "{}") || {}; } catch (e) { return {}; }
+  }
+  function recordVisit() {
+    var v = visits(), now = Date.now();
+    if (!v.seen || now - v.seen > GAP) v.previous = v.seen || null;
+    v.seen = now;
+    try { window.localStorage.setItem(VISITS, JSON.stringify(v)); } catch (e) { /* storage off: no default */ }
+    return v;
+  }
+  function isoDay(ms) {
+    var d = new Date(ms);
+    return d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
+  }
+  function setupChanges(v) {
+    var form = document.querySelector("form.bf-changes");
+    if (!form || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    form.hidden = false;
+    var input = form.querySelector('[data-changes="since"]'), count = form.querySelector(".bf-changes-count");
+    var visit = form.querySelector(".bf-changes-visit"), article = form.closest("article") || document;
+    var params = new URLSearchParams(window.location.search);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(params.get("since") || "")) input.value = params.get("since");
+    else if (v.previous) input.value = isoDay(v.previous);
+    else {  // a first visit: the week up to the newest entry
+      var newest = new Date(form.dataset.newest + "T00:00:00");
+      input.value = isNaN(newest) ? "" : isoDay(newest.getTime() - 7 * 864e5);
+    }
+    visit.textContent = v.previous ? "Your last visit: " + new Date(v.previous).toLocaleString() + "."
+                                   : "No earlier visit remembered in this browser: showing the last week of the briefing.";
+    function apply() {
+      var since = input.value, lists = article.querySelectorAll(".bf-changes-list"), n = [];
+      lists.forEach(function (list) {
+        var shown = 0;
+        list.querySelectorAll(".bf-change").forEach(function (row) {
+          var ok = !since || row.dataset.added >= since;
+          row.classList.toggle("bf-hidden", !ok);
+          if (ok) shown++;
+        });
+        list.querySelector(".bf-changes-none").hidden = shown > 0;
+        n.push(shown);
+      });
+      count.textContent = n[0] + (n[0] === 1 ? " new entry" : " new entries") + " and " + n[1] +
+        (n[1] === 1 ? " new claim" : " new claims") + (since ? " since " + since : "");
+    }
+    input.addEventListener("change", function () {
+      var p = new URLSearchParams(window.location.search);
+      if (input.value) p.set("since", input.value); else p.delete("since");
+      history.replaceState(null, "", window.location.pathname + (p.toString() ? "?" + p : ""));
+      apply();
+    });
+    apply();
+  }
+  var visitOnce = null;
+  function changes() { visitOnce = visitOnce || recordVisit(); setupChanges(visitOnce); }
   // Material's search dialog has no accessible name; give it one.
   function nameDialogs() {
     document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (d) {
       d.setAttribute("aria-label", "Search");
     });
   }
-  if (typeof document$ !== "undefined") { document$.subscribe(setup); document$.subscribe(nameDialogs); }
-  else if (document.readyState !== "loading") { setup(); nameDialogs(); }
-  else { document.addEventListener("DOMContentLoaded", function () { setup(); nameDialogs(); }); }
+  function all() { changes(); setup(); nameDialogs(); }
+  if (typeof document$ !== "undefined") { document$.subscribe(all); }
+  else if (document.readyState !== "loading") { all(); }
+  else { document.addEventListener("DOMContentLoaded", all); }
 })();
