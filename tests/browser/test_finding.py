@@ -222,3 +222,24 @@ def test_key_figure_cards_show_the_change_since_the_previous_claim(page, base_ur
     page.goto(base_url + "/topics/humanitarian-toll/")
     changes = page.locator(".bf-figure-card .bf-figure-change").all_inner_texts()
     assert "about +1,450 since 9 Jun 2019" in changes, changes
+
+
+FINDING_PAGES = {"changes": "/changes/", "filtered-timeline": "/timeline/?actor=nobody&text=zzzz"}
+
+
+@pytest.mark.parametrize("name", list(FINDING_PAGES))
+def test_finding_pages_have_no_serious_accessibility_violations(browser, base_url, name):
+    from test_reader import AXE
+
+    if not AXE.exists():
+        pytest.skip(f"axe-core is not installed at {AXE} (make test installs it with npm)")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + FINDING_PAGES[name])
+    page.wait_for_load_state("networkidle")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
