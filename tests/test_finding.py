@@ -82,4 +82,5 @@ def test_changes_page_lists_entries_and_claims_with_the_day_they_were_reported()
     assert page.count('class="bf-change" data-added="2019-04-20"') == 2  # an entry and a claim
     entries, claims = page.split("## New claims")
     assert 'id="e-2019-04-06-hifter--1"' in entries and "claim-1" not in entries
-    assert 'id="e-2019-04-06-hifter--claim-1"' in claims
+    assert "<strong>10</strong> killed, per WHO, as of 6 Apr 2019" in claims
+    assert claims.index("<strong>100</strong>") < claims.index("<strong>10</strong>")  # newest first

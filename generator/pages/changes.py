@@ -14,8 +14,11 @@ def pages(r) -> list[Generated]:
     b = r.b
     newest = sorted(b.entries, key=lambda e: (b.articles[e.article].date.start, e.date.start, e.id), reverse=True)
     entries = [e for e in newest if e.kind != "claim"][:CHANGES_ROWS]
-    claims = [e for e in newest if e.kind == "claim"][:CHANGES_ROWS]
-    oldest = min((b.articles[e.article].date.iso for e in entries + claims), default="")
+    # every figure claim, by the day the first article that reports it came out
+    claims = sorted((f for f in b.figures if f.article in b.articles),
+                    key=lambda f: (b.articles[f.article].date.start, f.as_of.start, f.id), reverse=True)[:CHANGES_ROWS]
+    oldest = min([b.articles[e.article].date.iso for e in entries] + [b.articles[f.article].date.iso for f in claims],
+                 default="")
     return [Generated("changes/index.md", r.render(
         "changes.md.j2", "changes/index.md", title="What changed",
         meta={"search": {"exclude": True}, "hide": ["navigation", "toc"]},

@@ -120,6 +120,7 @@
           document.querySelectorAll('.md-nav a[href="#' + h.id + '"]').forEach(function (a) {
             (a.closest("li") || a).classList.toggle("bf-hidden", hide);
           });
+          if (jump) jump.querySelectorAll('option[value="' + h.id + '"]').forEach(function (o) { o.hidden = o.disabled = hide; });
         });
         var all = total();
         count.textContent = on ? shown + " of " + all + " entries" : all + " entries";
@@ -163,6 +164,13 @@
         apply();
       });
       form.addEventListener("submit", function (e) { e.preventDefault(); });
+      var jump = form.querySelector(".bf-month-jump");  // the month list on a phone, where the TOC is in the menu
+      if (jump) jump.addEventListener("change", function (e) {
+        e.stopPropagation();
+        var target = jump.value && document.getElementById(jump.value);
+        jump.value = "";
+        if (target) { target.scrollIntoView(); history.replaceState(history.state, "", "#" + target.id); }
+      });
       window.addEventListener("popstate", function () { typing = false; fromUrl(); apply(); });
       if (none) none.querySelector("a").addEventListener("click", function (e) {
         e.preventDefault();
