@@ -5,6 +5,7 @@ by id, name or alias, "No entry matches", the filter over months with pages of t
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -170,6 +171,8 @@ def test_pagefind_search_by_alias_finds_every_article(page, servers, pagefind_si
     type_query(page, "Hifter")
     meta = page.locator(".md-search-result__meta").inner_text()
     assert int(meta.split()[0]) >= len(haftar) + 1, meta
+    dates = page.locator(".md-search-result__item .bf-search-date").all_inner_texts()
+    assert dates and all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} 2019", d) for d in dates), dates  # a result shows its date
 
 
 def expected_changes(site: Path, since: str) -> tuple[int, int]:
