@@ -23,7 +23,7 @@ EXPECTED = {
     "index.md", "timeline/index.md", "actors/index.md", "topics/index.md", "notes/index.md",
     "actors/khalifa-haftar.md", "actors/lna.md", "actors/who.md", "topics/humanitarian-toll.md",
     "notes/counting.md", "articles/2019-04-12-strike.md", "articles/2019-04-14-toll.md",
-    "data/briefing.json", "data/timeline.json",
+    "data/briefing.json", "data/timeline.json", "changes/index.md",
     # issue 17: the open data files
     "data/briefing.schema.json", "data/datapackage.json", "data/entries.csv", "data/figures.csv",
     "data/actors.csv", "data/articles.csv", "data/entry-actors.csv", "data/acled.csv",

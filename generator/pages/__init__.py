@@ -4,7 +4,7 @@
 content); the MkDocs adapter turns them into ``File.generated`` files, and any other engine could
 take them as they are. One module per page family (home, timeline, actors, topics, notes,
 articles), beside render (the Jinja environment, slots, entry HTML), urls, filters, months,
-charts, links, feeds, data, timelinejs and static (the site's own CSS and JavaScript).
+charts, links, feeds, data, monthdata, timelinejs and static (the site's own CSS and JavaScript).
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from generator.cache import BuildCache
 from generator.config import Options
 from generator.derive import Index
 from generator.model.types import Briefing
-from generator.pages import actors, articles, home, notes, timeline, topics
+from generator.pages import actors, articles, changes, home, notes, timeline, topics
 from generator.pages.data import briefing_json
 from generator.pages.datapackage import open_data
 from generator.pages.feeds import feed_pages
+from generator.pages.monthdata import month_files
 from generator.pages.months import group_by_month
 from generator.pages.output import Generated, Markdown
 from generator.pages.render import Renderer, context_key, environment
@@ -50,12 +51,14 @@ def build_pages(
         *topics.pages(r),
         *notes.pages(r),
         *articles.pages(r),
+        *changes.pages(r),
     ]
     out = [replace(g, blocks=g.content.blocks) if isinstance(g.content, Markdown) else g for g in out]
     out.extend(feed_pages(r))
     r.keep_for_next_build()
     out.append(Generated("data/briefing.json", briefing_json(briefing, index, options.site_url)))
     out.extend(open_data(briefing, index, options))
+    out.extend(month_files(briefing, months, big))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
     out.extend(Generated(path, content) for path, content in asset_files())
     return out

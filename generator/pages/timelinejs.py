@@ -32,6 +32,18 @@ def _end(value: DateValue) -> dict | None:
     return None
 
 
+def display_date(value: DateValue) -> str:
+    """The resolved date first (with its weekday for a day), the editor's words second:
+    "Fri 12 Apr 2019 - 'on Friday'"; a date typed as ISO needs no words."""
+    shown = format_date(value)
+    if value.precision == "day" and not value.end:
+        shown = f"{value.start.strftime('%a')} {shown}"
+    words = " ".join((value.text or "").split())
+    if words and not words[:4].isdigit() and words.lower() != format_date(value).lower():
+        shown += f" - '{words}'"
+    return shown
+
+
 def timeline_json(briefing: Briefing, title: str, base_url: str = "/") -> str:
     events = []
     for e in briefing.entries:
@@ -44,8 +56,7 @@ def timeline_json(briefing: Briefing, title: str, base_url: str = "/") -> str:
             "unique_id": f"e-{e.id}",
             "start_date": _date_obj(e.date.start, e.date.precision),
             "text": {"headline": html.escape(e.title), "text": text},
-            "display_date": html.escape(e.date.text if e.date.text and not e.date.text[:4].isdigit()
-                                        else format_date(e.date)),
+            "display_date": html.escape(display_date(e.date)),
         }
         end = _end(e.date)
         if end:

@@ -123,8 +123,14 @@
     var icon = document.createElement("div");
     icon.className = "md-search-result__icon md-icon";
     var title = plain((data.meta && data.meta.title) || data.url);
-    article.append(icon, markedTitle(title, query, document.createElement("h1")),
-                   markedText(data.excerpt, document.createElement("p")));
+    article.append(icon, markedTitle(title, query, document.createElement("h1")));
+    if (data.meta && data.meta.date) {  // an article's date (its byline's data-pagefind-meta)
+      var date = document.createElement("p");
+      date.className = "bf-search-date";
+      date.textContent = plain(data.meta.date);
+      article.appendChild(date);
+    }
+    article.appendChild(markedText(data.excerpt, document.createElement("p")));
     a.appendChild(article);
     li.appendChild(a);
     return li;
