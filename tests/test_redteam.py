@@ -147,10 +147,6 @@ def test_editor_leftovers_of_an_article_are_errors(tmp_path: Path, name: str):
 
 # ---- the site folder (generator/engine/sitedir.py) -------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Staging.commit swaps the whole folder, so a site_dir that is a git checkout of the published branch "
-    "(gh-pages style, site/.git) loses its .git on every build; mkdocs' own clean_directory keeps dotfiles "
-    "for exactly this. The README says a build never destroys."))
 def test_build_keeps_the_dotfiles_of_the_site_folder(tmp_path: Path):
     project = copy_demo(tmp_path / "demo")
     site = tmp_path / "site"
@@ -162,10 +158,6 @@ def test_build_keeps_the_dotfiles_of_the_site_folder(tmp_path: Path):
     assert (site / ".git/HEAD").is_file(), "the second build deleted site/.git"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A site_dir that is a mount point (a Docker volume, a tmpfs) cannot be renamed: renameat2 and "
-    "os.rename fail with EBUSY in Staging.commit, which lets the OSError out: every build ends in a "
-    "traceback (seen with a real tmpfs) and leaves .site.briefing-new beside it."))
 def test_site_folder_that_cannot_be_renamed_is_filled_or_refused_cleanly(tmp_path: Path, monkeypatch):
     site = tmp_path / "site"
     site.mkdir()
@@ -320,10 +312,6 @@ def test_ingest_never_opens_a_named_pipe(tmp_path: Path):
     assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sitedir.refusal refuses the project, content, theme, seeds and .git always, but the user's home folder "
-    "only without --force, and the refusal message itself suggests `briefing build --force`: with it, "
-    "`briefing build -d ~ --force` swaps the home folder out and deletes it (Staging.commit)."))
 def test_build_never_replaces_the_home_folder_even_with_force(tmp_path: Path):
     project = copy_demo(tmp_path / "demo")
     home = tmp_path / "home"
