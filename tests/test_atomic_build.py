@@ -293,6 +293,7 @@ def new_site(staging: sitedir.Staging) -> Path:
     new.mkdir()
     (new / "index.html").write_text("new home", "utf-8")
     (new / ".nojekyll").write_text("the new build's own", "utf-8")
+    (new / ".build-info").write_text("only in the new build", "utf-8")
     return new
 
 
@@ -312,7 +313,8 @@ def test_swap_keeps_the_dot_entries_of_the_site_folder(tmp_path: Path, monkeypat
     staging.commit()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert tree(site) == {**kept(before), sitedir.MARKER: sitedir.MARKER_TEXT, "index.html": b"new home",
-                          ".nojekyll": b"the new build's own"}  # the new site's own dot-file wins
+                          ".nojekyll": b"the new build's own",
+                          ".build-info": b"only in the new build"}  # the new site's own dot-file wins
 
 
 def test_a_commit_killed_after_it_carried_the_dot_entries_gives_them_back(tmp_path: Path):
@@ -340,14 +342,18 @@ def test_a_dirty_build_keeps_the_dot_entries(project: Path):
 
 
 def cannot_rename(monkeypatch, site: Path) -> None:
-    """The site folder is a mount point: renameat2 and rename fail with EBUSY on it."""
+    """The site folder is a mount point: renameat2 and rename fail with EBUSY on it, and with EXDEV from
+    inside it to outside or back (shutil.move then copies)."""
     import errno
 
-    real_rename = os.rename
+    real_rename, site = os.rename, site.resolve()
 
     def rename(src, dst, *args, **kwargs):
-        if Path(src).resolve() == site.resolve() or Path(dst).resolve() == site.resolve():
+        src, dst = Path(src).resolve(), Path(dst).resolve()
+        if site in (src, dst):
             raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(src))
+        if (site in src.parents) != (site in dst.parents):
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), str(src))
         return real_rename(src, dst, *args, **kwargs)
 
     monkeypatch.setattr(sitedir, "_exchange", lambda a, b: False)
@@ -364,7 +370,8 @@ def test_a_site_folder_that_cannot_be_renamed_is_filled_in_place(tmp_path: Path,
         staging.commit()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert tree(site) == {**kept(before), sitedir.MARKER: sitedir.MARKER_TEXT, "index.html": b"new home",
-                          ".nojekyll": b"the new build's own"}
+                          ".nojekyll": b"the new build's own",
+                          ".build-info": b"only in the new build"}
     assert any("cannot be replaced in one step" in r.getMessage() and "filled it in place" in r.getMessage()
                and r.levelname == "INFO" for r in caplog.records), caplog.records
 
@@ -415,7 +422,7 @@ def test_briefing_build_into_a_mount_point_fills_it_or_fails_in_one_line(project
     monkeypatch.setattr(shutil, "move", move)
     result = briefing_in(project, "build", "-d", str(site))
     assert result.exit_code == 1
-    assert f"ERROR   -  cannot replace {site} (Device or resource busy) nor fill it in place (Read-only file " \
+    assert f"ERROR   -  cannot replace {site} (Invalid cross-device link) nor fill it in place (Read-only file " \
            "system); the previous site is still there" in result.output
     assert "briefing: build failed" in result.output
     assert "Traceback" not in result.output

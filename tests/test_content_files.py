@@ -143,8 +143,8 @@ def test_links_elsewhere_in_the_project_are_refused(tmp_path: Path, link: str, t
     """Issue 12, red team holes 6 and 7: seeds, secrets and the previous site are in the project, not content."""
     project = project_with(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("  name: material\n", "  name: material\n  custom_dir: theme\n"),
-                      "utf-8")
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: theme\n"), "utf-8")
     for folder in ("seeds", "site", "shared", "theme"):
         (project / folder).mkdir()
     (project / "seeds/page.html").write_text("<script>alert(1)</script>", "utf-8")

@@ -114,7 +114,7 @@ class Staging:
             os.rename(self.old, self.site)  # killed between the two renames of a swap: the previous site
         if self.site.is_dir() and (self.new / MARKER).is_file() and not self.new.is_symlink():
             # killed within a commit, after it carried the site's dot-entries over: they go back
-            _carry(self.new, self.site)
+            _carry(self.new, self.site, [])
         for stale in (self.new, self.old, self.site / TRASH):
             _remove(stale)
         if keep_current and self.site.is_dir():
@@ -125,18 +125,19 @@ class Staging:
         """Put the built site in place of the previous one, with the previous one's dot-entries."""
         self.new.mkdir(parents=True, exist_ok=True)
         (self.new / MARKER).write_bytes(MARKER_TEXT)
+        carried: list[str] = []
         try:
             if not self.site.is_dir():
                 os.rename(self.new, self.site)
                 return
-            _carry(self.site, self.new)
+            _carry(self.site, self.new, carried)
             if _exchange(self.new, self.site):  # one atomic step: there is always a site to serve
                 _remove(self.new)  # now the previous site
                 return
             os.rename(self.site, self.old)
         except OSError as exc:
             if self.site.is_dir():
-                _carry(self.new, self.site)  # the site keeps its dot-entries whatever comes next
+                _carry(self.new, self.site, [], only=carried)  # the site keeps its dot-entries whatever comes next
             if exc.errno not in _CANNOT_RENAME or not self.site.is_dir():
                 self.discard()
                 raise BriefingError(f"cannot put the new site in {self.site}: {exc.strerror}") from None
@@ -146,7 +147,7 @@ class Staging:
             os.rename(self.new, self.site)
         except OSError as exc:
             os.rename(self.old, self.site)
-            _carry(self.new, self.site)
+            _carry(self.new, self.site, [], only=carried)
             self.discard()
             raise BriefingError(f"cannot put the new site in {self.site}: {exc.strerror}") from None
         _remove(self.old)
@@ -189,11 +190,13 @@ TRASH = ".briefing-old"  # inside a site filled in place: its previous entries, 
 _CANNOT_RENAME = {errno.EBUSY, errno.EXDEV, errno.EPERM, errno.EACCES}  # a mount point, mostly
 
 
-def _carry(source: Path, target: Path) -> None:
-    """Move the top-level dot-entries of ``source`` that ``target`` lacks into ``target`` (never the marker)."""
-    for name in sorted(os.listdir(source)):
+def _carry(source: Path, target: Path, done: list[str], only: list[str] | None = None) -> None:
+    """Move the top-level dot-entries of ``source`` (or those named in ``only``) that ``target`` lacks into
+    ``target``, never the marker; each one moved is added to ``done`` at once (a failure may follow)."""
+    for name in sorted(os.listdir(source)) if only is None else only:
         if name.startswith(".") and name not in (MARKER, TRASH) and not os.path.lexists(target / name):
             os.rename(source / name, target / name)
+            done.append(name)
 
 
 def _top_dot_entries(top: Path):

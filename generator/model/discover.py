@@ -64,8 +64,8 @@ def nested_item(parts: tuple[str, ...]) -> bool:
 
 def misnamed(content_dir: Path, scanned: walk.Scan) -> list[tuple[Path, str]]:
     """Markdown files in a kind's folder whose name does not end in exactly '.md' (x.MD, x.markdown,
-    a backup x.md~, an editor's leftover #x.md# or x.md.swp), or in a sub-folder of actors/ or topics/: Briefing would not read them, and
-    MkDocs would publish them as they are."""
+    a backup x.md~, an editor's leftover #x.md# or x.md.swp), or in a sub-folder of actors/ or topics/:
+    Briefing would not read them, and MkDocs would publish them as they are."""
     out = []
     for path in scanned.files:
         parts = path.relative_to(content_dir).parts
