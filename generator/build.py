@@ -71,8 +71,9 @@ def file_problems(folder: Path | str, shown) -> list[Problem]:
 
 def unpublished(src_uri: str) -> bool:
     """A file of the content folder that must never be published: a Markdown file in a kind's folder
-    whose name does not end in exactly '.md' (or a backup of one), or one in a sub-folder of actors/ or
-    topics/ (``check`` reports each)."""
+    whose name holds a Markdown extension but does not end in exactly '.md' (x.MD, a backup x.md~, an
+    editor's leftover #x.md# or x.md.swp), or one in a sub-folder of actors/ or topics/ (``check``
+    reports each)."""
     kind, _, rest = src_uri.partition("/")
     if nested_item(tuple(src_uri.split("/"))):
         return True

@@ -272,3 +272,189 @@ def test_a_folder_above_the_project_is_refused(tmp_path: Path):
     reason = sitedir.refusal(tmp_path / "a", project=project, docs_dir=docs, force=True)
     assert reason == f"holds the project folder, {project}"
     assert sitedir.refusal(tmp_path / "a/project/site", project=project, docs_dir=docs) is None
+
+
+# ---- the site folder's own files, a site folder that cannot be renamed, the home folder ----------
+# Red team holes 9-11 of issue 12; fixture tests/fixtures/rt-files/site-dotfiles (a previous site with
+# .htaccess, .nojekyll and .well-known/; the tests add .git/, which git cannot hold in a fixture).
+
+DOTTED = FIXTURES / "rt-files/site-dotfiles"
+
+
+def dotted_site(folder: Path) -> dict[str, bytes]:
+    shutil.copytree(DOTTED, folder)
+    (folder / ".git").mkdir()
+    (folder / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n", "utf-8")
+    return tree(folder)
+
+
+def new_site(staging: sitedir.Staging) -> Path:
+    new = Path(staging.start())
+    new.mkdir()
+    (new / "index.html").write_text("new home", "utf-8")
+    (new / ".nojekyll").write_text("the new build's own", "utf-8")
+    (new / ".build-info").write_text("only in the new build", "utf-8")
+    return new
+
+
+def kept(before: dict[str, bytes]) -> dict[str, bytes]:
+    """What the swap keeps of the previous site: its top-level dot-entries but the marker, which is fresh."""
+    return {k: v for k, v in before.items() if k.startswith(".") and k != sitedir.MARKER}
+
+
+@pytest.mark.parametrize("exchange", [True, False], ids=["renameat2", "two-renames"])
+def test_swap_keeps_the_dot_entries_of_the_site_folder(tmp_path: Path, monkeypatch, exchange: bool):
+    if not exchange:
+        monkeypatch.setattr(sitedir, "_exchange", lambda a, b: False)
+    site = tmp_path / "site"
+    before = dotted_site(site)
+    staging = sitedir.Staging(site)
+    new_site(staging)
+    staging.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert tree(site) == {**kept(before), sitedir.MARKER: sitedir.MARKER_TEXT, "index.html": b"new home",
+                          ".nojekyll": b"the new build's own",
+                          ".build-info": b"only in the new build"}  # the new site's own dot-file wins
+
+
+def test_a_commit_killed_after_it_carried_the_dot_entries_gives_them_back(tmp_path: Path):
+    site = tmp_path / "site"
+    before = dotted_site(site)
+    new = tmp_path / ".site.briefing-new"  # as the commit left it: the marker written, the dot-entries moved
+    new.mkdir()
+    (new / sitedir.MARKER).write_bytes(sitedir.MARKER_TEXT)
+    for name in (".git", ".htaccess", ".well-known", ".nojekyll"):
+        os.rename(site / name, new / name)
+    (new / "index.html").write_text("new home", "utf-8")
+    sitedir.Staging(site).start()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert tree(site) == before
+
+
+def test_a_dirty_build_keeps_the_dot_entries(project: Path):
+    built(project)
+    (project / "site/.git").mkdir()
+    (project / "site/.git/HEAD").write_text("ref: refs/heads/gh-pages\n", "utf-8")
+    for args in (("--dirty",), ()):
+        proc = mkdocs(project, *args)
+        assert proc.returncode == 0, proc.stderr
+        assert (project / "site/.git/HEAD").read_text("utf-8") == "ref: refs/heads/gh-pages\n"
+
+
+def cannot_rename(monkeypatch, site: Path) -> None:
+    """The site folder is a mount point: renameat2 and rename fail with EBUSY on it, and with EXDEV from
+    inside it to outside or back (shutil.move then copies)."""
+    import errno
+
+    real_rename, site = os.rename, site.resolve()
+
+    def rename(src, dst, *args, **kwargs):
+        src, dst = Path(src).resolve(), Path(dst).resolve()
+        if site in (src, dst):
+            raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(src))
+        if (site in src.parents) != (site in dst.parents):
+            raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), str(src))
+        return real_rename(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(sitedir, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(os, "rename", rename)
+
+
+def test_a_site_folder_that_cannot_be_renamed_is_filled_in_place(tmp_path: Path, monkeypatch, caplog):
+    site = tmp_path / "site"
+    before = dotted_site(site)
+    cannot_rename(monkeypatch, site)
+    staging = sitedir.Staging(site)
+    new_site(staging)
+    with caplog.at_level("INFO", logger="mkdocs.plugins.briefing"):
+        staging.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert tree(site) == {**kept(before), sitedir.MARKER: sitedir.MARKER_TEXT, "index.html": b"new home",
+                          ".nojekyll": b"the new build's own",
+                          ".build-info": b"only in the new build"}
+    assert any("cannot be replaced in one step" in r.getMessage() and "filled it in place" in r.getMessage()
+               and r.levelname == "INFO" for r in caplog.records), caplog.records
+
+
+def test_a_site_folder_that_cannot_be_filled_either_is_left_as_it_was(tmp_path: Path, monkeypatch):
+    import errno
+
+    from generator.errors import BriefingError
+
+    site = tmp_path / "site"
+    before = dotted_site(site)
+    cannot_rename(monkeypatch, site)
+    real_move, calls = shutil.move, []
+
+    def move(src, dst, *args, **kwargs):  # the disk fills up after the first file
+        calls.append(src)
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+        return real_move(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "move", move)
+    staging = sitedir.Staging(site)
+    new_site(staging)
+    with pytest.raises(BriefingError, match="nor fill it in place .No space left on device.; the previous site"):
+        staging.commit()
+    assert len(calls) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert tree(site) == before
+
+
+def test_briefing_build_into_a_mount_point_fills_it_or_fails_in_one_line(project: Path, tmp_path: Path,
+                                                                          monkeypatch):
+    site = tmp_path / "site"
+    before = dotted_site(site)
+    cannot_rename(monkeypatch, site)
+    result = briefing_in(project, "build", "-d", str(site))
+    assert result.exit_code == 0, result.output
+    assert "articles/2019-04-14-toll/index.html" in tree(site) and "old-page/index.html" not in tree(site)
+    assert (site / ".git/HEAD").read_bytes() == before[".git/HEAD"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "site"]
+    built_once = tree(site)
+
+    import errno
+
+    def move(src, dst, *args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(dst))
+
+    monkeypatch.setattr(shutil, "move", move)
+    result = briefing_in(project, "build", "-d", str(site))
+    assert result.exit_code == 1
+    assert f"ERROR   -  cannot replace {site} (Invalid cross-device link) nor fill it in place (Read-only file " \
+           "system); the previous site is still there" in result.output
+    assert "briefing: build failed" in result.output
+    assert "Traceback" not in result.output
+    assert tree(site) == built_once
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini", "site"]
+
+
+def test_the_home_folder_the_root_and_folders_above_are_always_refused(tmp_path: Path, monkeypatch):
+    home = tmp_path / "users/ada"
+    project = home / "briefings/libya"
+    monkeypatch.setenv("HOME", str(home))
+    docs = project / "content"
+    cases = {
+        home: "is your home folder: a build never replaces it; choose a folder of its own for the site",
+        tmp_path / "users": f"holds your home folder, {home}: a build never replaces it; choose a folder of its "
+                            "own for the site",
+        Path("/"): "is the root of the filesystem: a build never replaces it",
+        home / "briefings": f"holds the project folder, {project}",
+    }
+    for folder, reason in cases.items():
+        for force in (False, True):
+            assert sitedir.refusal(folder, project=project, docs_dir=docs, force=force) == reason
+    assert "--force" not in "".join(cases.values())
+    assert sitedir.refusal(home / "www", project=project, docs_dir=docs) is None  # a folder of its own
+
+
+def test_briefing_build_refuses_the_home_folder_in_one_line(project: Path, tmp_path: Path):
+    home = tmp_path / "home"
+    (home / "notes.txt").parent.mkdir()
+    (home / "notes.txt").write_text("mine", "utf-8")
+    result = briefing_in(project, "build", "-d", str(home), "--force", env={"HOME": str(home)})
+    assert result.exit_code == 1
+    assert f"Error: not building into {home}: it is your home folder: a build never replaces it" in result.output
+    assert "--force" not in result.output
+    assert tree(home) == {"notes.txt": b"mine"}

@@ -62,9 +62,13 @@ def test_check_rejects_links_out_of_the_project_and_loops(tmp_path: Path):
                                "outside the project") for line in lines), lines
     assert ("content/articles/2019/up:1: error: this symbolic link leads back to a folder it is in ('..'), "
             "so the folder never ends: remove it") in lines
-    # a link to a file inside the project is read like the file itself
-    assert "checked 3 articles" in result.output
-    assert "3 error(s)" in result.output
+    # a link to a file elsewhere in the project is refused too: only content/ itself is content
+    assert ("content/articles/2019-04-16-linked.md:1: error: this is a symbolic link to "
+            "'../../shared/2019-04-16-linked.md', which leads to shared/2019-04-16-linked.md in the project, "
+            "outside content/: a build reads and publishes only what is in content/ itself; move or copy it into "
+            "content/") in lines
+    assert "checked 2 articles" in result.output
+    assert "4 error(s)" in result.output
 
 
 def test_check_rejects_dangling_links_and_link_cycles(tmp_path: Path):
@@ -116,17 +120,47 @@ def test_build_rejects_a_theme_link_out_of_the_project(tmp_path: Path):
     assert SECRET.encode() not in site_bytes(site)
 
 
-def test_links_inside_the_project_are_followed(tmp_path: Path):
+def test_links_inside_the_content_folder_are_followed(tmp_path: Path):
+    """Fixture tests/fixtures/rt-files/inside-links: a file link and a folder link, both into content/files."""
     project = project_with(tmp_path)
-    shutil.copytree(FILES / "links/shared", project / "shared")
-    os.symlink("../../shared", project / "content/articles/shared")  # a folder link, no loop
+    shutil.copytree(FIXTURES / "rt-files/inside-links", project, symlinks=True, dirs_exist_ok=True)
     site = tmp_path / "site"
     proc = run(project, "-m", "mkdocs", "build", "--strict", "-d", str(site))
     assert proc.returncode == 0, proc.stderr
-    page = (site / "articles/2019-04-16-linked/index.html").read_text("utf-8")
-    assert "A linked article inside the project" in page
-    # the linked file is an article like the others, never also a raw page of its own
-    assert not (site / "articles/shared").exists()
+    text = (project / "content/files/briefing-note.txt").read_text("utf-8")
+    assert (site / "articles/2019/note.txt").read_text("utf-8") == text
+    assert (site / "articles/attachments/briefing-note.txt").read_text("utf-8") == text
+
+
+@pytest.mark.parametrize("link, target, where", [
+    ("content/raw", "../seeds", "seeds/"),
+    ("content/env.txt", "../.env", ".env"),
+    ("content/s", "../site", "site/"),
+    ("content/articles/shared", "../../shared", "shared/"),
+    ("theme/partials", "../content", "content/"),
+])
+def test_links_elsewhere_in_the_project_are_refused(tmp_path: Path, link: str, target: str, where: str):
+    """Issue 12, red team holes 6 and 7: seeds, secrets and the previous site are in the project, not content."""
+    project = project_with(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace("  name: material\n", "  name: material\n  custom_dir: theme\n"), "utf-8")
+    for folder in ("seeds", "site", "shared", "theme"):
+        (project / folder).mkdir()
+    (project / "seeds/page.html").write_text("<script>alert(1)</script>", "utf-8")
+    (project / ".env").write_text(f"TOKEN={SECRET}\n", "utf-8")
+    os.symlink(target, project / link)
+    folder = link.split("/")[0]
+    message = (f"{link}:1: error: this is a symbolic link to '{target}', which leads to {where} in the project, "
+               f"outside {folder}/: a build reads and publishes only what is in {folder}/ itself; move or copy it "
+               f"into {folder}/")
+    site = tmp_path / "out"
+    proc = run(project, "-m", "mkdocs", "build", "-d", str(site))
+    assert proc.returncode != 0
+    assert message in proc.stderr
+    assert not site.exists()
+    if folder == "content":
+        assert message in check(project).output.splitlines()
 
 
 # ---- Markdown files under other extensions ---------------------------------------------------
@@ -177,6 +211,56 @@ def test_markdown_under_another_extension_is_never_published(tmp_path: Path, mon
     for leak in LEAKS:
         assert leak not in published, leak
     assert (site / "articles/map.png").read_bytes() == (FILES / "extensions/content/articles/map.png").read_bytes()
+
+
+LEFTOVERS = {  # fixture tests/fixtures/rt-files/leftovers; the name with a trailing space is made by the test
+    "content/articles/#2019-04-14-toll.md#": ("articles", "2019-04-14-toll.md"),
+    "content/articles/2019-04-14-toll.md.save": ("articles", "2019-04-14-toll.md"),
+    "content/articles/2019-04-14-toll.md.swp": ("articles", "2019-04-14-toll.md"),
+    "content/articles/2019-04-14-toll.md ": ("articles", "2019-04-14-toll.md"),
+    "content/notes/.caveat.md.un~": ("notes", "caveat.md"),
+    "content/notes/caveat.markdown.orig.1": ("notes", "caveat.markdown"),
+}
+
+
+def project_with_leftovers(tmp_path: Path) -> Path:
+    project = project_with(tmp_path)
+    shutil.copytree(FIXTURES / "rt-files/leftovers", project, dirs_exist_ok=True)
+    swap = project / "content/articles/2019-04-14-toll.md.swp"
+    (project / "content/articles/2019-04-14-toll.md ").write_text(swap.read_text("utf-8"), "utf-8")
+    return project
+
+
+def test_editor_leftovers_are_errors(tmp_path: Path):
+    """Issue 12, red team hole 8: any name holding a Markdown extension that does not end in exactly '.md'."""
+    result = check(project_with_leftovers(tmp_path))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    for path, (folder, name) in LEFTOVERS.items():
+        assert (f"{path}:1: error: '{path.rpartition('/')[2]}' looks like an editor's leftover copy of '{name}': in "
+                f"{folder}/ only names ending in exactly '.md' are items, and this file would be published as it "
+                "is, drafts and all; remove it") in lines, path
+    assert f"{len(LEFTOVERS)} error(s)" in result.output  # data.md5 is no error
+
+
+def test_editor_leftovers_are_never_published(tmp_path: Path, monkeypatch):
+    """Even if check let one through, the plugin removes it from MkDocs' files; other files stay."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = project_with_leftovers(tmp_path)
+    monkeypatch.setattr(load_module, "misnamed", lambda *args: [])
+    site = tmp_path / "site"
+    cfg = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    cfg.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(cfg)
+    finally:
+        cfg.plugins.on_shutdown()
+    published = site_bytes(site)
+    assert (site / "index.html").is_file()
+    assert b"LEFTOVER-DRAFT-TEXT" not in published and b"LEFTOVER-NOTE-TEXT" not in published
+    assert (site / "articles/data.md5").read_text("utf-8") == "checksum\n"
 
 
 def test_an_extension_rule_holds_for_a_kind_added_later(tmp_path: Path, monkeypatch):

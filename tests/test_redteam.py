@@ -97,11 +97,6 @@ def test_static_file_with_script_in_content_is_not_published(tmp_path: Path, nam
 
 # ---- files in content/ (generator/model/walk.py, discover.py) --------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "walk.scan follows a symbolic link that stays inside the project: content/raw -> ../seeds publishes "
-    "the untrusted seeds verbatim (an HTML seed with its <script>), and content/env.txt -> ../.env "
-    "publishes a project secret; check reports 0 errors. Only links leaving the project or into .git "
-    "are refused (walk.link_problem)."))
 @pytest.mark.parametrize("link, target", [("raw", "../seeds"), ("env.txt", "../.env")])
 def test_link_into_the_projects_untrusted_or_private_files_is_refused(tmp_path: Path, link: str, target: str):
     project = copy_demo(tmp_path / "demo")
@@ -114,10 +109,6 @@ def test_link_into_the_projects_untrusted_or_private_files_is_refused(tmp_path: 
     assert proc.returncode != 0 or not _published_text(site, "alert(1)") + _published_text(site, "API_TOKEN")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A link in content/ to the project's own site folder (content/s -> ../site) is inside the project, so "
-    "walk.scan follows it and every build republishes the previous site inside the new one: site/s, then "
-    "site/s/s, ... (the site doubles each build). walk.link_problem does not know the site_dir."))
 def test_link_to_the_site_folder_is_refused(tmp_path: Path):
     project = copy_demo(tmp_path / "demo")
     site = project / "site"
@@ -128,10 +119,6 @@ def test_link_to_the_site_folder_is_refused(tmp_path: Path):
     assert first.returncode != 0 or second.returncode != 0 or not (site / "s" / "s").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "walk.stray_markdown only knows backups ending in '~', .bak, .orig, .old, .tmp: an Emacs autosave "
-    "'#x.md#', nano's 'x.md.save', a 'x.md.swp' and 'x.md ' (trailing space) in a kind folder pass check "
-    "with 0 errors and MkDocs copies them verbatim (front matter, draft: true and all) into the site."))
 @pytest.mark.parametrize("name", ["#2019-01-01-a.md#", "2019-01-01-b.md.save", "2019-01-01-c.md.swp",
                                   "2019-01-01-d.md "])
 def test_editor_leftovers_of_an_article_are_errors(tmp_path: Path, name: str):
@@ -145,10 +132,6 @@ def test_editor_leftovers_of_an_article_are_errors(tmp_path: Path, name: str):
 
 # ---- the site folder (generator/engine/sitedir.py) -------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Staging.commit swaps the whole folder, so a site_dir that is a git checkout of the published branch "
-    "(gh-pages style, site/.git) loses its .git on every build; mkdocs' own clean_directory keeps dotfiles "
-    "for exactly this. The README says a build never destroys."))
 def test_build_keeps_the_dotfiles_of_the_site_folder(tmp_path: Path):
     project = copy_demo(tmp_path / "demo")
     site = tmp_path / "site"
@@ -160,10 +143,6 @@ def test_build_keeps_the_dotfiles_of_the_site_folder(tmp_path: Path):
     assert (site / ".git/HEAD").is_file(), "the second build deleted site/.git"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A site_dir that is a mount point (a Docker volume, a tmpfs) cannot be renamed: renameat2 and "
-    "os.rename fail with EBUSY in Staging.commit, which lets the OSError out: every build ends in a "
-    "traceback (seen with a real tmpfs) and leaves .site.briefing-new beside it."))
 def test_site_folder_that_cannot_be_renamed_is_filled_or_refused_cleanly(tmp_path: Path, monkeypatch):
     site = tmp_path / "site"
     site.mkdir()
@@ -314,10 +293,6 @@ def test_ingest_never_opens_a_named_pipe(tmp_path: Path):
     assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sitedir.refusal refuses the project, content, theme, seeds and .git always, but the user's home folder "
-    "only without --force, and the refusal message itself suggests `briefing build --force`: with it, "
-    "`briefing build -d ~ --force` swaps the home folder out and deletes it (Staging.commit)."))
 def test_build_never_replaces_the_home_folder_even_with_force(tmp_path: Path):
     project = copy_demo(tmp_path / "demo")
     home = tmp_path / "home"

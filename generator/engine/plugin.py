@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from generator import build
 from generator.cache import BuildCache
 from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
+from generator.errors import BriefingError
 from generator.engine import pagefind, search
 from generator.engine.preview import Preview
 from generator.engine import sitedir
@@ -165,7 +166,10 @@ class BriefingPlugin(BasePlugin):
         if config.strict and _warned():
             staging.discard()  # MkDocs aborts right after this event; the previous site stays
             return
-        staging.commit()
+        try:
+            staging.commit()
+        except BriefingError as exc:  # the site folder cannot be replaced nor filled: one line, no traceback
+            raise PluginError(str(exc)) from None
         log.debug(f"Briefing: the new site is in {config.site_dir}")
 
     on_post_build = CombinedEvent(_keep_search_whole, _pagefind, _swap)

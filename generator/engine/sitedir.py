@@ -3,16 +3,24 @@
 A build writes into a staging folder beside the site (``.site.briefing-new`` next to ``site``) and,
 only when everything succeeded, swaps it in: the previous site stays byte for byte as it was after
 any failure, a killed process included. Every site written this way holds a small marker file, so
-that a later build knows the folder is a site it may replace.
+that a later build knows the folder is a site it may replace. The site folder's own top-level
+dot-entries (``site/.git`` of a gh-pages checkout, ``.htaccess``) go over into the new site, as
+MkDocs' own clean keeps them. A site folder that cannot be renamed (a mount point) is filled in place.
 """
 
 from __future__ import annotations
 
 import ctypes
+import errno
+import logging
 import os
 import shutil
 import sys
 from pathlib import Path
+
+from generator.errors import BriefingError
+
+log = logging.getLogger("mkdocs.plugins.briefing")
 
 MARKER = ".briefing-site"
 MARKER_TEXT = b"A site built by Briefing: the next `briefing build` into this folder replaces all of it.\n"
@@ -33,16 +41,41 @@ def is_site(folder: Path) -> bool:
         (folder / "index.html").is_file() and (folder / "data" / "briefing.json").is_file())
 
 
+def _homes() -> set[Path]:
+    """The user's home folder, as $HOME says and as the password database says."""
+    homes = set()
+    try:
+        homes.add(_real(Path.home()))
+    except (RuntimeError, KeyError):
+        pass
+    try:
+        import pwd
+
+        homes.add(_real(pwd.getpwuid(os.getuid()).pw_dir))
+    except (ImportError, KeyError, AttributeError):
+        pass
+    return homes
+
+
 def refusal(site_dir: Path | str, *, project: Path | str, docs_dir: Path | str, theme_dir: Path | str | None = None,
             force: bool = False) -> str | None:
     """Why a build must not write to ``site_dir`` (it would delete what the folder holds), or None.
 
-    Never: the project folder or any folder above it, the content, theme and seeds folders, .git
-    or anything inside them, a folder holding an mkdocs.yml. Unless ``force``: a folder that holds
-    files and is not a site Briefing built.
+    Never, ``force`` or not: the filesystem root, the home folder or any folder above it, the project
+    folder or any folder above it, the content, theme and seeds folders, .git or anything inside them,
+    a folder holding an mkdocs.yml. Unless ``force``: a folder that holds files and is not a site
+    Briefing built.
     """
     site = _real(site_dir)
     project = _real(project)
+    if site == site.parent:
+        return "is the root of the filesystem: a build never replaces it"
+    for home in sorted(_homes()):
+        if site == home:
+            return "is your home folder: a build never replaces it; choose a folder of its own for the site"
+        if _inside(home, site):
+            return (f"holds your home folder, {home}: a build never replaces it; choose a folder of its own for "
+                    "the site")
     inputs = [("the project folder", project, False), ("the content folder (docs_dir)", _real(docs_dir), True)]
     if theme_dir:
         inputs.append(("the theme folder (custom_dir)", _real(theme_dir), True))
@@ -79,32 +112,95 @@ class Staging:
         dirty build, which writes only the changed pages) starts from a copy of the current site."""
         if not self.site.exists() and self.old.is_dir() and not self.old.is_symlink():
             os.rename(self.old, self.site)  # killed between the two renames of a swap: the previous site
-        for stale in (self.new, self.old):
+        if self.site.is_dir() and (self.new / MARKER).is_file() and not self.new.is_symlink():
+            # killed within a commit, after it carried the site's dot-entries over: they go back
+            _carry(self.new, self.site, [])
+        for stale in (self.new, self.old, self.site / TRASH):
             _remove(stale)
         if keep_current and self.site.is_dir():
-            shutil.copytree(self.site, self.new, symlinks=True)
+            shutil.copytree(self.site, self.new, symlinks=True, ignore=_top_dot_entries(self.site))
         return str(self.new)
 
     def commit(self) -> None:
-        """Put the built site in place of the previous one."""
+        """Put the built site in place of the previous one, with the previous one's dot-entries."""
         self.new.mkdir(parents=True, exist_ok=True)
         (self.new / MARKER).write_bytes(MARKER_TEXT)
-        if not self.site.is_dir():
-            os.rename(self.new, self.site)
+        carried: list[str] = []
+        try:
+            if not self.site.is_dir():
+                os.rename(self.new, self.site)
+                return
+            _carry(self.site, self.new, carried)
+            if _exchange(self.new, self.site):  # one atomic step: there is always a site to serve
+                _remove(self.new)  # now the previous site
+                return
+            os.rename(self.site, self.old)
+        except OSError as exc:
+            if self.site.is_dir():
+                _carry(self.new, self.site, [], only=carried)  # the site keeps its dot-entries whatever comes next
+            if exc.errno not in _CANNOT_RENAME or not self.site.is_dir():
+                self.discard()
+                raise BriefingError(f"cannot put the new site in {self.site}: {exc.strerror}") from None
+            self._fill_in_place(exc)
             return
-        if _exchange(self.new, self.site):  # one atomic step: there is always a site to serve
-            _remove(self.new)  # now the previous site
-            return
-        os.rename(self.site, self.old)
         try:
             os.rename(self.new, self.site)
-        except OSError:
+        except OSError as exc:
             os.rename(self.old, self.site)
-            raise
+            _carry(self.new, self.site, [], only=carried)
+            self.discard()
+            raise BriefingError(f"cannot put the new site in {self.site}: {exc.strerror}") from None
         _remove(self.old)
+
+    def _fill_in_place(self, cause: OSError) -> None:
+        """The site folder cannot be renamed (a mount point): set its entries aside inside it, move the
+        new site's in, then delete the old ones; on failure put the old ones back and say so."""
+        trash = self.site / TRASH
+        aside: list[str] = []
+        moved: list[str] = []
+        new_names = sorted(os.listdir(self.new))
+        try:
+            trash.mkdir()
+            for name in sorted(os.listdir(self.site)):
+                if name != TRASH and (not name.startswith(".") or name in new_names):
+                    os.rename(self.site / name, trash / name)
+                    aside.append(name)
+            for name in new_names:
+                shutil.move(self.new / name, self.site / name)
+                moved.append(name)
+        except OSError as exc:
+            for name in moved:
+                _remove(self.site / name)
+            for name in aside:
+                os.rename(trash / name, self.site / name)
+            _remove(trash)
+            self.discard()
+            raise BriefingError(f"cannot replace {self.site} ({cause.strerror}) nor fill it in place "
+                                f"({exc.strerror}); the previous site is still there") from None
+        _remove(trash)
+        _remove(self.new)
+        log.info(f"Briefing: {self.site} cannot be replaced in one step ({cause.strerror}: a mount point?); "
+                 "filled it in place")
 
     def discard(self) -> None:
         _remove(self.new)
+
+
+TRASH = ".briefing-old"  # inside a site filled in place: its previous entries, until the new ones are in
+_CANNOT_RENAME = {errno.EBUSY, errno.EXDEV, errno.EPERM, errno.EACCES}  # a mount point, mostly
+
+
+def _carry(source: Path, target: Path, done: list[str], only: list[str] | None = None) -> None:
+    """Move the top-level dot-entries of ``source`` (or those named in ``only``) that ``target`` lacks into
+    ``target``, never the marker; each one moved is added to ``done`` at once (a failure may follow)."""
+    for name in sorted(os.listdir(source)) if only is None else only:
+        if name.startswith(".") and name not in (MARKER, TRASH) and not os.path.lexists(target / name):
+            os.rename(source / name, target / name)
+            done.append(name)
+
+
+def _top_dot_entries(top: Path):
+    return lambda folder, names: [n for n in names if n.startswith(".")] if Path(folder) == top else []
 
 
 def _remove(path: Path) -> None:

@@ -64,8 +64,8 @@ def nested_item(parts: tuple[str, ...]) -> bool:
 
 def misnamed(content_dir: Path, scanned: walk.Scan) -> list[tuple[Path, str]]:
     """Markdown files in a kind's folder whose name does not end in exactly '.md' (x.MD, x.markdown,
-    a backup x.md~), or in a sub-folder of actors/ or topics/: Briefing would not read them, and
-    MkDocs would publish them as they are."""
+    a backup x.md~, an editor's leftover #x.md# or x.md.swp), or in a sub-folder of actors/ or topics/:
+    Briefing would not read them, and MkDocs would publish them as they are."""
     out = []
     for path in scanned.files:
         parts = path.relative_to(content_dir).parts
@@ -81,9 +81,13 @@ def misnamed(content_dir: Path, scanned: walk.Scan) -> list[tuple[Path, str]]:
         if what == "extension":
             out.append((path, f"a Markdown file in {folder}/ must end in '.md' (lowercase): a '{path.suffix}' "
                               f"{folder[:-1]} is never read, checked or published; rename it to '{name}'"))
-        else:
+        elif what == "backup":
             out.append((path, f"a backup copy of '{name}' in {folder}/ would be published as it is, drafts and "
                               "all; remove it"))
+        else:
+            out.append((path, f"{_quoted(path.name)} looks like an editor's leftover copy of '{name}': in {folder}/ "
+                              "only names ending in exactly '.md' are items, and this file would be published as "
+                              "it is, drafts and all; remove it"))
     return out
 
 

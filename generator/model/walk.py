@@ -4,14 +4,17 @@ MkDocs walks ``docs_dir`` following every symbolic link; a link to a file outsid
 would publish that file (``content/env.txt -> /proc/self/environ``), a link to one of its own
 folders never ends, and a named pipe hangs whoever opens it. :func:`scan` walks the folder first,
 without following links it has not checked: it follows a link only when it leads to a file or
-folder inside the project (not into ``.git``) and not back into a folder it is already in, and it
-reports every other link and every file that is not a regular file. Nothing is opened.
+folder inside the folder it walks (the content folder, the theme folder) and not back into a folder it
+is already in, and it reports every other link and every file that is not a regular file. A link to
+elsewhere in the project is refused too: the project holds untrusted seeds, secrets (``.env``), ``.git``
+and the previous site, none of which is content. Nothing is opened.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,17 +22,28 @@ from pathlib import Path
 # MkDocs' Markdown extensions (mkdocs.utils.markdown_extensions) and a few more editors use
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".mdtxt", ".mdtext"})
 BACKUP_SUFFIXES = frozenset({".bak", ".orig", ".old", ".tmp"})  # and a trailing '~'
+# a Markdown extension anywhere in a name, not followed by a letter or digit ('x.md.swp', '#x.md#',
+# 'x.md '; not 'x.mdx' or 'sum.md5')
+_MARKDOWN_IN_NAME = re.compile(r"\.(?:%s)(?![a-z0-9])" % "|".join(sorted(s[1:] for s in MARKDOWN_SUFFIXES)), re.I)
 
 
 def stray_markdown(name: str) -> tuple[str, str] | None:
     """A Markdown file that is not an item file by its name: ('extension', the name it should have)
-    for x.MD or x.markdown, ('backup', the file's name) for x.md~ or x.md.bak; None otherwise."""
+    for x.MD or x.markdown, ('backup', the file's name) for x.md~ or x.md.bak, ('leftover', the file's
+    name) for any other name holding a Markdown extension (an editor's '#x.md#', 'x.md.swp',
+    'x.md.save', 'x.md ' with a trailing space); None otherwise (a name ending in exactly '.md' is an
+    item, whose id is checked on its own)."""
     stem, suffix = os.path.splitext(name)
+    if name.endswith(".md"):
+        return None
     if suffix.lower() in MARKDOWN_SUFFIXES:
-        return None if suffix == ".md" else ("extension", f"{stem}.md")
+        return ("extension", f"{stem}.md")
     original = name[:-1] if name.endswith("~") else stem if suffix.lower() in BACKUP_SUFFIXES else None
     if original and os.path.splitext(original)[1].lower() in MARKDOWN_SUFFIXES:
         return ("backup", original)
+    found = _MARKDOWN_IN_NAME.search(name)
+    if found:
+        return ("leftover", name[:found.end()].lstrip("#.") or name)
     return None
 
 
@@ -66,14 +80,14 @@ def _what(mode: int) -> str:
 def scan(folder: Path | str, project: Path | str | None = None) -> Scan:
     """Every regular file under ``folder``, and a problem for every link and special file skipped.
 
-    ``project`` (default: :func:`project_of`) is where links may lead; the folder itself counts
-    as inside too.
+    Links may lead only inside ``folder`` itself; ``project`` (default: :func:`project_of`) only
+    words the message of a link that leads elsewhere.
     """
     folder = Path(folder)
     real_folder = Path(os.path.realpath(folder))
     project = Path(os.path.realpath(project)) if project is not None else project_of(folder)
-    allowed = (project, real_folder)
     git = project / ".git"
+    name = real_folder.relative_to(project).as_posix() if _inside(real_folder, project) else real_folder.name
     out = Scan()
 
     def link_problem(path: Path, real: Path | None, exc: OSError | None) -> str | None:
@@ -85,10 +99,14 @@ def scan(folder: Path | str, project: Path | str | None = None) -> Scan:
             if exc.errno == errno.ELOOP:
                 return f"this symbolic link to '{target}' never resolves (a loop of links); remove it"
             return f"this symbolic link leads to '{target}', which does not exist; fix or remove it"
-        if not any(_inside(real, a) for a in allowed) or _inside(real, git):
+        if _inside(real, real_folder):
+            return None
+        if not _inside(real, project) or _inside(real, git):
             return (f"this is a symbolic link to '{target}', outside the project: a build never reads or publishes "
                     "it; copy the file into the project instead")
-        return None
+        where = real.relative_to(project).as_posix() + ("/" if real.is_dir() else "")
+        return (f"this is a symbolic link to '{target}', which leads to {where} in the project, outside {name}/: a "
+                f"build reads and publishes only what is in {name}/ itself; move or copy it into {name}/")
 
     def walk(path: Path, chain: tuple[Path, ...]) -> None:
         try:
