@@ -590,3 +590,20 @@ def test_long_series_are_thinned_for_the_chart_but_keep_their_latest_claim():
     assert len(who) <= CHART_POINTS
     assert who[-1].value == 999  # the latest claim is always charted
     assert [f for f in thinned if f.source == "OCHA"] == few  # short series are kept whole
+
+
+def test_figure_kinds_and_units_as_words():
+    """Issue 15, item 5: "about 1,300,000 oil output bpd" reads "oil output: about 1,300,000 barrels a day"."""
+    from generator.pages.filters import figure_label, figure_words, kind_label, kind_unit
+
+    assert kind_label("oil-output-bpd") == "Oil output" and kind_unit("oil-output-bpd") == "barrels a day"
+    assert kind_label("oil-output-at-risk-pct") == "Oil output at risk" and kind_unit("oil-output-at-risk-pct") == "%"
+    assert kind_label("incident-killed") == "Killed in the incident" and kind_unit("killed") == ""
+    assert kind_label("armed-group") == "Armed group"  # actor kinds read the same way
+    bpd = Figure("oil-output-bpd", 1_300_000, "NOC", DateValue(dt.date(2019, 7, 2)), "about")
+    pct = Figure("oil-output-at-risk-pct", 95, "NOC", DateValue(dt.date(2019, 5, 19)), "up-to")
+    killed = Figure("incident-killed", 53, "UN", DateValue(dt.date(2019, 7, 3)))
+    assert figure_words(bpd) == "oil output: about 1,300,000 barrels a day"
+    assert figure_words(pct) == "oil output at risk: up to 95%"
+    assert figure_words(killed) == "53 killed in the incident"
+    assert figure_label(bpd) == "oil output: about 1,300,000 barrels a day, per NOC, as of 2 Jul 2019"
