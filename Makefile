@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve check clean
+.PHONY: site test serve check clean gallery lighthouse
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ $(AXE):
 test: $(STAMP) $(AXE)
 	bash tools/ensure-browser.sh
 	$(BIN)/python -m pytest
+
+# docs/gallery/: the demo on a phone and a desktop, light and dark (look at it before committing)
+gallery: $(STAMP)
+	$(BIN)/python tools/gallery.py
+
+# Lighthouse 12 scores of the demo (a report, not a test: run it on an idle machine)
+lighthouse: $(STAMP)
+	$(BIN)/python tools/lighthouse.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache test-artifacts .cache

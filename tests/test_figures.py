@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import html
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -19,7 +20,8 @@ from generator.model.types import Actor, Article, Briefing, DateValue, Event, Fi
 from generator.pages.actors import actor_activity, stale_entries
 from generator.pages.home import key_figures
 from generator.pages.topics import ledger_table, topic_charts
-from generator.pages.charts import Point, line_chart, nice_max, sparkline, weekly_counts
+from generator.pages.charts import (Point, chart_block, legend, line_chart, nice_max, source_colours, sparkline,
+                                    weekly_counts)
 from support import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -140,9 +142,15 @@ def _links(svg: str) -> list[tuple[str, str]]:
     return [(a.get("href"), a.get("aria-label")) for a in root.iter(f"{SVG}a")]
 
 
-def _legend(svg: str) -> list[str]:
-    root = ET.fromstring(svg)
-    return [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "bf-legend"]
+def _legend(block: str) -> list[str]:
+    """The items of a chart's HTML legend, as text."""
+    items = block[block.index('<ul class="bf-legend-list">'):].split("<li>")[1:]
+    return [html.unescape(re.sub(r"<[^>]+>", "", item)) for item in items]
+
+
+def _wide(block: str) -> str:
+    """The wide SVG of a chart block (the first one; the narrow copy follows it)."""
+    return re.search(r"<svg\b.*?</svg>", block, flags=re.S).group(0)
 
 
 def test_topic_charts_one_chart_per_charted_kind_with_claims():
@@ -155,10 +163,11 @@ def test_topic_charts_one_chart_per_charted_kind_with_claims():
         fig("oil-output-bpd", 1_200_000, "NOC", day(2019, 4, 11), article="a5"),  # not charted here
     ]
     charts = topic_charts(topic, ledger, "topics/toll.md")
-    assert [kind for kind, _ in charts] == ["killed", "displaced"]
-    killed, displaced = charts[0][1], charts[1][1]
+    assert [kind for kind, _, _ in charts] == ["killed", "displaced"]
+    killed, displaced = charts[0][2], charts[1][2]
+    assert charts[0][1] == "Killed: claims by source, 1 Apr 2019 to 5 Apr 2019"
 
-    root = ET.fromstring(killed)
+    root = ET.fromstring(_wide(killed))
     assert root.get("aria-labelledby") == "chart-toll-killed-title"
     assert root.get("aria-describedby") == "chart-toll-killed-desc"
     assert root.find(f"{SVG}title").text == "Killed: claims by source, 1 Apr 2019 to 5 Apr 2019"
@@ -168,20 +177,20 @@ def test_topic_charts_one_chart_per_charted_kind_with_claims():
     )
     # one series per source, sorted; a qualified claim ("at least 20") adds the open marker's legend
     assert _legend(killed) == ["OCHA", "WHO", "open marker: not exact (more than, nearly, about...)"]
-    assert _links(killed) == [
+    assert _links(_wide(killed)) == [
         ("../../articles/a3/", "15 killed, per OCHA, as of 5 Apr 2019"),
         ("../../articles/a1/", "10 killed, per WHO, as of 1 Apr 2019"),
         ("../../articles/a2/#e-a2--1", "at least 20 killed, per WHO, as of 5 Apr 2019"),
     ]
     assert len(root.findall(f"{SVG}polyline")) == 1  # WHO has two points, OCHA one
 
-    root = ET.fromstring(displaced)
+    root = ET.fromstring(_wide(displaced))
     assert root.find(f"{SVG}title").text == "Displaced: claims by source, on 12 Apr 2019"
     assert root.find(f"{SVG}desc").text == (
         "1 claim from 1 source (UN). Latest: at least 8,000 displaced, per UN, as of 12 Apr 2019."
     )
     assert _legend(displaced) == ["UN", "open marker: not exact (more than, nearly, about...)"]
-    assert _links(displaced) == [("../../articles/a4/", "at least 8,000 displaced, per UN, as of 12 Apr 2019")]
+    assert _links(_wide(displaced)) == [("../../articles/a4/", "at least 8,000 displaced, per UN, as of 12 Apr 2019")]
     assert "1,200,000" not in killed + displaced and "NOC" not in killed + displaced
 
 
@@ -228,7 +237,7 @@ def test_line_chart_parses_accessible_one_link_per_point():
         "../../articles/w3/#e-w3--1",
     ]
     assert all(a.find(f"{SVG}circle/{SVG}title").text == a.get("aria-label") for a in links)
-    assert _legend(svg) == [HOSTILE, "OCHA", "WHO"]
+    assert _legend(legend(_series(), source_colours(_series()))) == [HOSTILE, "OCHA", "WHO"]
 
 
 def test_line_chart_escapes_hostile_text():
@@ -259,15 +268,40 @@ def test_line_chart_single_point_and_zero_values():
     assert len(root.findall(f"{SVG}a")) == 1
     assert root.findall(f"{SVG}polyline") == []
     # a single day gets a week around it, not a division by zero
-    ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "middle"]
+    ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "bf-axis bf-axis-x"]
     assert ticks == ["9 Apr", "10 Apr", "11 Apr", "12 Apr", "13 Apr", "14 Apr", "15 Apr"]
 
 
-def test_line_chart_legend_wraps_after_four_sources():
+def test_chart_block_wide_and_narrow_svgs_and_an_html_legend():
     series = {f"S{i}": [Point(dt.date(2019, 4, 1 + i), 10 * i, f"../{i}/", f"p{i}")] for i in range(6)}
-    root = ET.fromstring(line_chart("c", "t", "d", series))
-    assert root.get("viewBox") == "0 0 680 298"  # one extra legend row of 18px
-    assert len(root.findall(f"{SVG}a")) == 6
+    block = chart_block("c", "t", "d", series)
+    svgs = [ET.fromstring(svg) for svg in re.findall(r"<svg\b.*?</svg>", block, flags=re.S)][:2]
+    assert [r.get("viewBox") for r in svgs] == ["0 0 680 260", "0 0 300 200"]  # the legend is no longer inside
+    assert [r.get("class") for r in svgs] == ["bf-chart-svg bf-chart-svg--wide", "bf-chart-svg bf-chart-svg--narrow"]
+    assert [r.find(f"{SVG}title").get("id") for r in svgs] == ["c-title", "c-n-title"]
+    assert all(len(r.findall(f"{SVG}a")) == 6 for r in svgs)
+    assert _legend(block) == [f"S{i}" for i in range(6)]
+
+
+def test_one_colour_per_source_whatever_the_chart_shows():
+    colours = source_colours(["WHO", "UN", "OCHA", "WHO", "IOM"])
+    assert colours == {"IOM": 0, "OCHA": 1, "UN": 2, "WHO": 3}
+    who_only = chart_block("a", "t", "d", {"WHO": _series()["WHO"]}, colours)
+    both = chart_block("b", "t", "d", {"OCHA": _series()["OCHA"], "WHO": _series()["WHO"]}, colours)
+    for block in (who_only, both):
+        assert 'class="bf-series bf-src-3"' in block and '<circle class="bf-src-3" cx="6"' in block  # line and legend
+    assert "bf-src-1" in both and "bf-src-1" not in who_only
+
+
+def test_chart_axis_labels_never_touch_on_a_phone():
+    series = {"WHO": [Point(dt.date(2019, 4, 11) + dt.timedelta(days=7 * i), 10 * i, "../a/", "p") for i in range(12)]}
+    root = ET.fromstring(re.findall(r"<svg\b.*?</svg>", chart_block("c", "t", "d", series), flags=re.S)[1])
+    ticks = [(float(t.get("x")), t.get("text-anchor"), t.text) for t in root.iter(f"{SVG}text")
+             if t.get("class") == "bf-axis bf-axis-x"]
+    shift = {"start": 0, "middle": .5, "end": 1}
+    spans = [(x - shift[a] * len(text) * 7.2, len(text) * 7.2) for x, a, text in ticks]
+    assert len(ticks) >= 2
+    assert all(lo + w <= nxt for (lo, w), (nxt, _) in zip(spans, spans[1:]))
 
 
 def test_sparkline_parses_titled_one_bar_per_busy_week():
@@ -523,7 +557,7 @@ def demo_build():
 def test_demo_humanitarian_toll_charts_and_ledger(demo_build):
     pages = {g.path: g.inline() for g in demo_build.pages}
     page = pages["topics/humanitarian-toll.md"]
-    svgs = re.findall(r"<svg\b.*?</svg>", page, flags=re.S)
+    svgs = re.findall(r'<svg\b[^>]*bf-chart-svg--wide.*?</svg>', page, flags=re.S)
     by_id = {}
     for svg in svgs:
         root = ET.fromstring(svg)
@@ -536,7 +570,8 @@ def test_demo_humanitarian_toll_charts_and_ledger(demo_build):
         assert len(root.findall(f"{SVG}a")) == len(claims) > 0
         assert all(a.get("href").startswith("../../articles/") for a in root.findall(f"{SVG}a"))
 
-    rows = [line for line in page.splitlines() if line.startswith("<tr><td>12 Apr 2019</td><td>Displaced")]
+    rows = [line for line in page.splitlines()
+            if line.startswith('<tr><td data-label="As of">12 Apr 2019</td><td data-label="Figure">Displaced')]
     assert len(rows) == 1
     row = rows[0]
     assert "more than <strong>8,000</strong> (UN)" in row
@@ -555,3 +590,20 @@ def test_long_series_are_thinned_for_the_chart_but_keep_their_latest_claim():
     assert len(who) <= CHART_POINTS
     assert who[-1].value == 999  # the latest claim is always charted
     assert [f for f in thinned if f.source == "OCHA"] == few  # short series are kept whole
+
+
+def test_figure_kinds_and_units_as_words():
+    """Issue 15, item 5: "about 1,300,000 oil output bpd" reads "oil output: about 1,300,000 barrels a day"."""
+    from generator.pages.filters import figure_label, figure_words, kind_label, kind_unit
+
+    assert kind_label("oil-output-bpd") == "Oil output" and kind_unit("oil-output-bpd") == "barrels a day"
+    assert kind_label("oil-output-at-risk-pct") == "Oil output at risk" and kind_unit("oil-output-at-risk-pct") == "%"
+    assert kind_label("incident-killed") == "Killed in the incident" and kind_unit("killed") == ""
+    assert kind_label("armed-group") == "Armed group"  # actor kinds read the same way
+    bpd = Figure("oil-output-bpd", 1_300_000, "NOC", DateValue(dt.date(2019, 7, 2)), "about")
+    pct = Figure("oil-output-at-risk-pct", 95, "NOC", DateValue(dt.date(2019, 5, 19)), "up-to")
+    killed = Figure("incident-killed", 53, "UN", DateValue(dt.date(2019, 7, 3)))
+    assert figure_words(bpd) == "oil output: about 1,300,000 barrels a day"
+    assert figure_words(pct) == "oil output at risk: up to 95%"
+    assert figure_words(killed) == "53 killed in the incident"
+    assert figure_label(bpd) == "oil output: about 1,300,000 barrels a day, per NOC, as of 2 Jul 2019"

@@ -77,16 +77,45 @@ def _date_ticks(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
     return ticks
 
 
+PALETTE = 8  # series colours in the stylesheet: .bf-src-0 ... .bf-src-7
+
+
+def source_colours(sources) -> dict[str, int]:
+    """One colour per source across the whole site: the same source has the same colour on every
+    chart (and in every legend), whichever other sources a chart shows."""
+    return {name: i % PALETTE for i, name in enumerate(sorted(set(sources)))}
+
+
+def chart_block(chart_id: str, title: str, description: str, series: dict[str, list[Point]],
+                colours: dict[str, int] | None = None) -> str:
+    """A wide SVG, a narrow one for phones (CSS shows one of them; display: none hides the other
+    from screen readers too; both keep their text at least 11 px on screen), and the legend in
+    HTML, which both share and which wraps like text."""
+    colours = colours or source_colours(series)
+    return (line_chart(chart_id, title, description, series, colours)
+            + line_chart(chart_id + "-n", title, description, series, colours, 300, 200, 12, "narrow")
+            + legend(series, colours))
+
+
+def legend(series: dict[str, list[Point]], colours: dict[str, int]) -> str:
+    """One item per source in its site-wide colour, and what an open marker means if the chart has one."""
+    e = html.escape
+    items = "".join(f'<li><svg class="bf-swatch" viewBox="0 0 12 12" aria-hidden="true"><circle class="bf-src-{colours[n]}" '
+                    f'cx="6" cy="6" r="5"/></svg>{e(n)}</li>' for n in sorted(series))
+    if any(p.qualified for pts in series.values() for p in pts):
+        items += ('<li><svg class="bf-swatch" viewBox="0 0 12 12" aria-hidden="true"><circle class="bf-legend-open" '
+                  'cx="6" cy="6" r="4.5"/></svg>open marker: not exact (more than, nearly, about...)</li>')
+    return f'<ul class="bf-legend-list">{items}</ul>'
+
+
 def line_chart(chart_id: str, title: str, description: str, series: dict[str, list[Point]],
-               width: int = 680, height: int = 280) -> str:
-    """One line per series (sorted by name), points linked to their articles. One line of SVG."""
+               colours: dict[str, int] | None = None, width: int = 680, height: int = 260, font: int = 15,
+               variant: str = "wide") -> str:
+    """One line per series (sorted by name), points linked to their articles: one SVG, its text
+    ``font`` px in ``width`` viewBox units (the legend is HTML: see ``legend``)."""
+    colours = colours or source_colours(series)
     names = sorted(series)
-    per_row = 4
-    qualified = any(p.qualified for pts in series.values() for p in pts)
-    name_rows = (len(names) + per_row - 1) // per_row
-    rows = name_rows + qualified
-    left, right, top, bottom = 56, 16, 16, 40 + 18 * rows
-    height += 18 * (rows - 1)
+    left, right, top, bottom = 4 * font, 12, 10, 2 * font
     days = [p.day for pts in series.values() for p in pts]
     start, end = min(days), max(days)
     if start == end:
@@ -103,40 +132,40 @@ def line_chart(chart_id: str, title: str, description: str, series: dict[str, li
 
     e = html.escape
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="bf-chart-svg" viewBox="0 0 {width} {height}" '
-        f'role="group" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bf-chart-svg bf-chart-svg--{variant}" viewBox="0 0 {width} {height}" '
+        f'style="--bf-chart-font: {font}px" role="group" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc">',
         f'<title id="{chart_id}-title">{e(title)}</title><desc id="{chart_id}-desc">{e(description)}</desc>',
     ]
     for v in range(0, vmax + 1, step):
         parts.append(f'<line class="bf-grid" x1="{left}" x2="{width - right}" y1="{_f(y(v))}" y2="{_f(y(v))}"/>'
-                     f'<text class="bf-axis" x="{left - 6}" y="{_f(y(v) + 4)}" text-anchor="end">{_short(v)}</text>')
-    for day, label in _date_ticks(start, end):
+                     f'<text class="bf-axis" x="{left - 5}" y="{_f(y(v) + font / 3)}" text-anchor="end">{_short(v)}</text>')
+    placed, edge = [], -math.inf
+    for i, (day, label) in enumerate(_date_ticks(start, end)):  # a label that would touch the last one is left out
+        w = len(label) * font * 0.6
+        anchor = "start" if i == 0 and x(day) - left < w / 2 else "middle"  # the first label stays inside the chart
+        tx = x(day) - (font if anchor == "start" else 0)
+        lo = tx if anchor == "start" else tx - w / 2
+        if lo + w > width:  # the last label ends at the chart's edge
+            anchor, tx, lo = "end", width - 1, width - 1 - w
+        if lo >= edge + font * 0.8:
+            placed.append((day, label, anchor, tx))
+            edge = lo + w
+    for day, label, anchor, tx in placed:
         parts.append(f'<line class="bf-tick" x1="{_f(x(day))}" x2="{_f(x(day))}" y1="{top + plot_h}" y2="{top + plot_h + 5}"/>'
-                     f'<text class="bf-axis" x="{_f(x(day))}" y="{top + plot_h + 18}" text-anchor="middle">{e(label)}</text>')
+                     f'<text class="bf-axis bf-axis-x" x="{_f(tx)}" y="{_f(top + plot_h + 5 + font)}" text-anchor="{anchor}">{e(label)}</text>')
     parts.append(f'<line class="bf-axis-line" x1="{left}" x2="{width - right}" y1="{top + plot_h}" y2="{top + plot_h}"/>')
-    for i, name in enumerate(names):
+    for name in names:
         pts = sorted(series[name], key=lambda p: (p.day, p.value))
-        cls = f"bf-series bf-series-{i % 6}"
+        cls = f"bf-series bf-src-{colours[name]}"
         if len(pts) > 1:
             path = " ".join(f"{_f(x(p.day))},{_f(y(p.value))}" for p in pts)
             parts.append(f'<polyline class="{cls}" points="{path}"/>')
         for p in pts:
-            mark = f"bf-series-{i % 6} bf-qualified" if p.qualified else cls  # open: the series colour as its ring
-            parts.append(f'<a href="{e(p.href)}" aria-label="{e(p.label)}"><circle class="{mark}" cx="{_f(x(p.day))}" '
-                         f'cy="{_f(y(p.value))}" r="4"><title>{e(p.label)}</title></circle></a>')
-        lx, ly = _legend_at(i, left, top + plot_h, per_row)
-        parts.append(f'<circle class="{cls}" cx="{lx + 5}" cy="{ly - 4}" r="4"/>'
-                     f'<text class="bf-legend" x="{lx + 14}" y="{ly}">{e(name)}</text>')
-    if qualified:  # a legend row of its own: what an open marker means
-        lx, ly = _legend_at(name_rows * per_row, left, top + plot_h, per_row)
-        parts.append(f'<circle class="bf-legend-open" cx="{lx + 5}" cy="{ly - 4}" r="4"/>'
-                     f'<text class="bf-legend" x="{lx + 14}" y="{ly}">open marker: not exact (more than, nearly, about...)</text>')
+            mark = f"bf-src-{colours[name]} bf-qualified" if p.qualified else cls  # open: the series colour as its ring
+            circle = f'<circle class="{mark}" cx="{_f(x(p.day))}" cy="{_f(y(p.value))}" r="4"><title>{e(p.label)}</title></circle>'
+            parts.append(f'<a href="{e(p.href)}" aria-label="{e(p.label)}">{circle}</a>')
     parts.append("</svg>")
     return "".join(parts)
-
-
-def _legend_at(i: int, left: int, axis_y: float, per_row: int) -> tuple[float, float]:
-    return left + (i % per_row) * 150, axis_y + 40 + 18 * (i // per_row)
 
 
 def sparkline(chart_id: str, title: str, counts: list[int], width: int = 180, height: int = 32) -> str:

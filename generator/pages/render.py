@@ -16,7 +16,8 @@ from generator.config import Options
 from generator.derive import Index
 from generator.model.dates import format_date
 from generator.model.types import Briefing, DateValue, Event
-from generator.pages.filters import QUALIFIER_WORDS, attr_escape, kind_label, md_escape, month_label, number, url_escape
+from generator.pages.filters import (QUALIFIER_WORDS, attr_escape, figure_value_html, kind_label, kind_unit, md_escape,
+                                     month_label, number, url_escape, value_with_unit)
 from generator.pages.months import month_of, months_of
 from generator.pages.output import Generated, Markdown
 from generator.pages.urls import entry_path, month_src, page_url, relpath, src_of
@@ -47,7 +48,8 @@ def _environment(overrides: list[Path] | None = None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # Markdown output: every value goes through |md or |attr
     )
-    env.filters.update(md=md_escape, attr=attr_escape, url=url_escape, human=format_date, number=number, kind_label=kind_label)
+    env.filters.update(md=md_escape, attr=attr_escape, url=url_escape, human=format_date, number=number, kind_label=kind_label,
+                       kind_unit=kind_unit, figure_value_html=figure_value_html, value_unit=value_with_unit)
     env.globals.update(qualifier_words=QUALIFIER_WORDS, src_of=src_of, entry_path=entry_path)
     return env
 

@@ -8,8 +8,8 @@ from collections import defaultdict
 from generator.derive import latest_claims, period_end
 from generator.derive.ranges import ranges
 from generator.model.types import PRECISIONS
-from generator.pages.charts import Point, line_chart
-from generator.pages.filters import figure_label, format_date_short, kind_label, month_label, plural
+from generator.pages.charts import Point, chart_block, source_colours
+from generator.pages.filters import figure_label, format_date_short, kind_label, kind_unit, month_label, plural
 from generator.pages.output import Generated
 from generator.pages.urls import rel_url, src_of
 
@@ -48,13 +48,19 @@ def pages(r) -> list[Generated]:
             "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
             meta={**r.updated([topic.path] + [a.path for a in arts]),
                   "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=rows, key_figures=latest_claims(ledger),
-            charts=topic_charts(topic, ledger, src), ranges=ranges(ledger),
+            charts=topic_charts(topic, ledger, src, chart_colours(briefing)), ranges=ranges(ledger),
         )))
     return out
 
 
-def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
-    """(kind, SVG) for each figure kind the topic charts, one series per source. A point is drawn
+def chart_colours(briefing) -> dict[str, int]:
+    """Every source charted anywhere in the briefing, one colour each (the same on every topic page)."""
+    charted = {kind for t in briefing.topics.values() for kind in t.figures}
+    return source_colours(f.source for f in briefing.figures if f.kind in charted)
+
+
+def topic_charts(topic, ledger: list, src: str, colours: dict[str, int] | None = None) -> list[tuple[str, str, str]]:
+    """(kind, title, SVG) for each figure kind the topic charts, one series per source. A point is drawn
     at the start of its as-of date (a May report without a day at 1 May): a point at the end of
     its period could show a count falling that never fell; its label gives the period."""
     out = []
@@ -71,10 +77,11 @@ def topic_charts(topic, ledger: list, src: str) -> list[tuple[str, str]]:
         last = max(f.as_of.start for f in claims)
         when = (f"on {format_date_short(first)}" if first == last
                 else f"{format_date_short(first)} to {format_date_short(last)}")
-        title = f"{kind_label(kind)}: claims by source, {when}"
+        unit = kind_unit(kind)
+        title = f"{kind_label(kind)}{f' ({unit})' if unit else ''}: claims by source, {when}"
         desc = (f"{plural(len(claims), 'claim')} from {plural(len(series), 'source')} ({', '.join(sorted(series))}). "
                 f"Latest: " + "; ".join(figure_label(f) for f in latest_claims(claims)) + ".")
-        out.append((kind, line_chart(f"chart-{topic.id}-{kind}", title, desc, dict(series))))
+        out.append((kind, title, chart_block(f"chart-{topic.id}-{kind}", title, desc, dict(series), colours)))
     return out
 
 
