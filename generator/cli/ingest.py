@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 
 import click
 
 from generator.model.dates import DateError, resolve
+from generator.model.problems import one_line
 from generator.ingest import (
     IngestError,
     ReadError,
@@ -21,6 +24,12 @@ from generator.ingest import (
 from generator.ingest.duplicates import Corpus
 from generator.ingest.markup import web_url
 from generator.ingest.report import summary
+
+
+def _say(text: str, err: bool = False) -> None:
+    """Print a line (or lines) of ingest's output with every control character of a seed shown as an
+    escape (``\\x1b``): an untrusted seed's title or a file's name must not drive the terminal."""
+    click.echo("\n".join(one_line(line) for line in text.split("\n")), err=err)
 
 
 def _shown(path: Path) -> str:
@@ -79,21 +88,21 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run,
     for n, name in enumerate(files, start=1):
         progress = f"[{n}/{total}] " if total > 1 else ""
         try:
-            raw = _read(name)
+            raw = _read(name, project.root)
             draft = draft_of(raw, name, project, date=date, date_words=date_text or "", source=source, url=url)
         except (ReadError, IngestError) as exc:
             failed += 1
-            click.echo(f"{progress}briefing ingest: {exc}", err=True)
+            _say(f"{progress}briefing ingest: {exc}", err=True)
             continue
         for note in draft.notes:
-            click.echo(f"{progress}{note}", err=True)
+            _say(f"{progress}{note}", err=True)
         ident = article_id(draft.date.value, draft.title.value, name)
         target = out / f"{ident}.md"
         urls = [draft.source.value["url"]] if isinstance(draft.source.value, dict) else []
         twin = corpus.match(urls, draft.body)
         if twin is not None and not (force and twin.path.resolve() == target.resolve()):
             what = "skipped" if skip_duplicates else "written anyway; --skip-duplicates skips it"
-            click.echo(f"{progress}briefing ingest: {name}: probable duplicate of {_shown(twin.path)} "
+            _say(f"{progress}briefing ingest: {name}: probable duplicate of {_shown(twin.path)} "
                        f"({twin.why}); {what}", err=True)
             if skip_duplicates:
                 skipped += 1
@@ -112,21 +121,21 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run,
                              "; --force replaces only drafts, so rename or remove that file first")
             else:
                 why, hint = "already exists", "; pass --force to replace it"
-            click.echo(f"{progress}briefing ingest: {name}: {_shown(clash)} {why} (id '{ident}'); "
+            _say(f"{progress}briefing ingest: {name}: {_shown(clash)} {why} (id '{ident}'); "
                        f"not overwriting{hint}", err=True)
             continue
         if dry_run:
-            click.echo(f"{progress}{name} -> {_shown(target)} (dry run, not written)")
+            _say(f"{progress}{name} -> {_shown(target)} (dry run, not written)")
         else:
             out.mkdir(parents=True, exist_ok=True)
             target.write_text(render(draft), "utf-8")
             written[ident] = target
             corpus.add(target, urls, draft.body)
-            click.echo(f"{progress}{name} -> {_shown(target)} (draft{', replaced' if clash else ''})")
-        click.echo(summary(draft))
+            _say(f"{progress}{name} -> {_shown(target)} (draft{', replaced' if clash else ''})")
+        _say(summary(draft))
     done = total - failed - skipped
     verb = "would write" if dry_run else "wrote"
-    click.echo(f"briefing ingest: {verb} {done} of {total} draft(s)"
+    _say(f"briefing ingest: {verb} {done} of {total} draft(s)"
                + (f" into {_shown(out)}" if done else "") + (f"; {failed} failed" if failed else "")
                + (f"; {skipped} skipped as probable duplicates" if skipped else ""),
                err=True)
@@ -134,16 +143,56 @@ def ingest(files, date_text, source, url, out_dir, project_path, force, dry_run,
         sys.exit(1)
 
 
-def _read(name: str) -> bytes:
+# a seed larger than this is refused (a link to /dev/zero, a disk image), never read into memory
+MAX_SEED_BYTES = 20 * 1024 * 1024
+
+
+def _read(name: str, root: Path) -> bytes:
+    """The bytes of one seed. Only a regular file is read (never a named pipe, device or socket), at most
+    MAX_SEED_BYTES; a path through a symbolic link is read only when the link leads inside the project
+    (``root``), since seeds are untrusted and git stores links. One ReadError line for anything else."""
     if name == "-":
         stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    path = Path(name)
-    if path.is_dir():
-        raise ReadError(f"{name}: is a folder; give the files in it (e.g. {name}/*)")
+        raw = stream.read(MAX_SEED_BYTES + 1) if stream is not None else sys.stdin.read().encode("utf-8")
+        return _capped(raw, name)
+    given, real = Path(os.path.abspath(name)), Path(os.path.realpath(name))
+    inside = {Path(os.path.abspath(root)), Path(os.path.realpath(root))}
+    # the file itself is a link, or a link inside the project (seeds/ -> elsewhere) is on the way
+    linked = os.path.islink(given) or (real != given and any(given.is_relative_to(r) for r in inside))
+    if linked and not real.is_relative_to(Path(os.path.realpath(root))):
+        raise ReadError(f"{name}: leads by a symbolic link to {real}, outside the project; ingest follows links "
+                        "only inside the project (give the file itself)")
     try:
-        return path.read_bytes()
+        info = real.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(f"{name}: is a folder; give the files in it (e.g. {name}/*)")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(f"{name}: is {_what(info.st_mode)}, not a regular file; ingest reads files only")
+        if info.st_size > MAX_SEED_BYTES:
+            raise ReadError(f"{name}: is {info.st_size:,} bytes, larger than the limit of "
+                            f"{MAX_SEED_BYTES // (1024 * 1024)} MB for a seed")
+        fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # swapped since the check
+                raise ReadError(f"{name}: is not a regular file; ingest reads files only")
+            return _capped(stream.read(MAX_SEED_BYTES + 1), name)
     except FileNotFoundError:
         raise ReadError(f"{name}: no such file") from None
     except OSError as exc:
         raise ReadError(f"{name}: cannot read it: {exc.strerror}") from None
+
+
+def _capped(raw: bytes, name: str) -> bytes:
+    if len(raw) > MAX_SEED_BYTES:
+        raise ReadError(f"{name}: is larger than the limit of {MAX_SEED_BYTES // (1024 * 1024)} MB for a seed")
+    return raw
+
+
+def _what(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"

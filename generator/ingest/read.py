@@ -6,13 +6,15 @@ mailto links only:
 
 - text: its paragraphs;
 - Markdown: front matter read with the hardened loader of content (:mod:`generator.model.yamlload`:
-  no aliases, tags or merge keys); the rest converted by Python-Markdown with raw HTML left as text
+  no aliases, tags or merge keys); the rest converted by Python-Markdown (unless its '[' would make
+  that slow, see :mod:`.guard`: then it is read as plain text, with a note) with raw HTML left as text
   (so a ``<script>`` in a Markdown seed shows, escaped, in the draft), then read as HTML;
 - HTML: cleaned by nh3 (scripts, styles, navigation, footers and their content dropped, no
   attribute but a link's href, no URL scheme but http, https, mailto), then read with
-  :class:`html.parser.HTMLParser` (never regular expressions): block elements become paragraphs,
+  :class:`html.parser.HTMLParser` (never regular expressions; never on markup nh3 has not
+  rewritten, since html.parser is slow on some malformed shapes): block elements become paragraphs,
   entities are decoded. A few ``<meta>`` values (publication time, site name, canonical URL) of
-  the uncleaned page are kept as evidence for the front matter.
+  the page (by nh3 too) are kept as evidence for the front matter.
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ import nh3
 
 from generator.errors import BriefingError
 import generator.ingest.markup as markup
+from generator.ingest.guard import slow_for_markdown
 from generator.ingest.markup import Block
-from generator.ingest.webpage import main_content
+from generator.ingest.webpage import META_NAMES, main_content, page_elements
 from generator.model import yamlload
 
 
@@ -83,8 +86,7 @@ def read_bytes(raw: bytes, name: str) -> Document:
         doc = _from_markdown(text, name)
     else:
         plain = _normalise(text)
-        blocks = [markup.normalise([(b, None)]) for b in re.split(r"\n\s*\n", plain)]
-        doc = Document(name, "text", plain, markup.body_markdown(blocks))
+        doc = Document(name, "text", plain, _plain_body(plain))
     if not doc.text.strip():
         raise ReadError(f"{name}: no text found in the document (only markup?); there is nothing to ingest")
     return doc
@@ -119,6 +121,10 @@ def _decode(raw: bytes, name: str, kind: str) -> str:
         ) from None
 
 
+def _plain_body(text: str) -> str:
+    return markup.body_markdown([markup.normalise([(b, None)]) for b in re.split(r"\n\s*\n", text)])
+
+
 def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n") + "\n"
@@ -146,12 +152,18 @@ def _from_markdown(text: str, name: str) -> Document:
     md = markdown.Markdown(extensions=_MD_EXTENSIONS)
     md.preprocessors.deregister("html_block")  # raw HTML stays text: it shows, escaped, in the body
     md.inlinePatterns.deregister("html")
-    blocks = _html_blocks(md.convert(text))
+    why = "too many '[' for its length (Python-Markdown would take minutes)" if slow_for_markdown(text) else ""
+    try:
+        html_text = "" if why else md.convert(text)
+    except Exception as exc:  # e.g. RecursionError on '1. ' repeated on one line (nested lists)
+        why = f"Python-Markdown cannot read it ({type(exc).__name__})"
+    if why:  # pathological markup: read as plain text, with a note
+        notes.append(f"{name}:1: warning: {why}; read as plain text, so its links and formatting are text")
+        return Document(name, "markdown", text, _plain_body(text), title, evidence, meta, notes)
+    blocks = _html_blocks(html_text)
     plain = "\n\n".join(markup.block_text(b) for b in blocks)
     plain = _strip_tags_keep_text(plain)  # for inference, inline HTML is markup: its text only
-    doc = Document(name, "markdown", _normalise(plain), markup.body_markdown(blocks), title, evidence, meta)
-    doc.notes = notes
-    return doc
+    return Document(name, "markdown", _normalise(plain), markup.body_markdown(blocks), title, evidence, meta, notes)
 
 
 def _front_matter(text: str, name: str, notes: list[str]) -> tuple[dict | None, str]:
@@ -186,7 +198,7 @@ def _strip_tags_keep_text(text: str) -> str:
     if "<" not in text:
         return text
     parser = _TextExtractor()
-    parser.feed(text)
+    parser.feed(_clean_html(text))  # nh3 first: html.parser alone is slow on some shapes ('<a ' repeated)
     parser.close()
     return "\n\n".join(parser.blocks())
 
@@ -289,17 +301,8 @@ class _TextExtractor(HTMLParser):
         value = " ".join(attrs.get("content", "").split())
         if not value:
             return
-        names = {
-            "article:published_time": "published",
-            "datepublished": "published",
-            "date": "published",
-            "dc.date": "published",
-            "og:site_name": "site_name",
-            "og:url": "url",
-            "og:title": "og_title",
-        }
-        if key in names and names[key] not in self.meta:
-            self.meta[names[key]] = value
+        if key in META_NAMES and META_NAMES[key] not in self.meta:
+            self.meta[META_NAMES[key]] = value
 
     def _flush(self):
         block = markup.normalise(self._current)
@@ -326,10 +329,10 @@ def _html_blocks(text: str) -> list[Block]:
 
 
 def _from_html(text: str, name: str) -> Document:
-    parser = _TextExtractor()  # the page as it is: its title, first <h1> and <meta> values
+    parser = _TextExtractor()  # the page's title, first <h1> and <meta> values
     main, found = main_content(text)
     try:
-        parser.feed(text)
+        parser.feed(page_elements(text, _SKIP))
         parser.close()
         blocks = _html_blocks(main or text)  # its text and allowed links, from the cleaned article
     except Exception as exc:  # html.parser is lenient; this is a last resort

@@ -8,6 +8,21 @@ and reader as any HTML seed (:mod:`.read`), so it adds no trust.
 
 from __future__ import annotations
 
+import nh3
+
+# the <meta> elements whose content ingest keeps as evidence (name, property or itemprop -> key)
+META_NAMES = {"article:published_time": "published", "datepublished": "published", "date": "published",
+              "dc.date": "published", "og:site_name": "site_name", "og:url": "url", "og:title": "og_title"}
+
+
+def page_elements(text: str, skip: set[str]) -> str:
+    """The page's <title>, <h1>, <time> and <meta> elements (those attributes only), by nh3, with the
+    elements in ``skip`` dropped with their content. nh3 is linear in the length of the page; html.parser
+    on the raw page is not ('<a ' repeated 13 333 times took 13 s), so it reads this instead."""
+    return nh3.clean(text, tags={"title", "meta", "time", "h1"}, clean_content_tags=set(skip),
+                     attributes={"meta": {"property", "name", "itemprop", "content"}, "time": {"datetime"}},
+                     strip_comments=True, link_rel=None)
+
 
 def main_content(text: str) -> tuple[str | None, dict[str, str]]:
     """The article of a web page without navigation, bylines, banners and related links, as HTML, and
