@@ -44,7 +44,10 @@ def actor_activity(actor_id: str, index: Index, briefing: Briefing) -> str:
     counts = weekly_counts([e.date.start for e in entries], start, end)
     title = (f"{len(entries)} entries over {len(counts)} weeks, {format_date_short(start)} to "
              f"{format_date_short(end)}; busiest week: {max(counts)}")
-    return sparkline(f"spark-{actor_id}", title, counts)
+    # <small>, not <span>: the search parsers leave out the whole <span data-search-exclude> around it
+    axis = (f'<small class="bf-spark-axis"><small>{format_date_short(start)}</small>'
+            f'<small>entries a week</small><small>{format_date_short(end)}</small></small>')
+    return sparkline(f"spark-{actor_id}", title, counts) + axis
 
 def stale_entries(actor, entries: list, briefing: Briefing) -> int:
     """Entries whose article changed after the actor's profile file (git dates; entry dates if unknown)."""
