@@ -120,10 +120,10 @@ def test_named_pipe_and_device_are_refused_in_one_line(project):
     os.mkfifo(project / "seeds" / "pipe.txt")
     result = CliRunner().invoke(main, ["ingest", "seeds/pipe.txt"])
     assert result.exit_code == 1
-    assert "seeds/pipe.txt: is a named pipe, not a regular file" in result.stderr
+    assert "seeds/pipe.txt: is a named pipe (FIFO), not a regular file" in result.stderr
     result = CliRunner().invoke(main, ["ingest", "/dev/zero"])
     assert result.exit_code == 1
-    assert "/dev/zero: is a device, not a regular file" in result.stderr
+    assert "/dev/zero: is a device file, not a regular file" in result.stderr
 
 
 def test_seed_above_the_size_limit_is_refused(project, monkeypatch):

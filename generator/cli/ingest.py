@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from generator.model.dates import DateError, resolve
+from generator.model import walk
 from generator.model.problems import one_line
 from generator.ingest import (
     IngestError,
@@ -167,7 +168,7 @@ def _read(name: str, root: Path) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise ReadError(f"{name}: is a folder; give the files in it (e.g. {name}/*)")
         if not stat.S_ISREG(info.st_mode):
-            raise ReadError(f"{name}: is {_what(info.st_mode)}, not a regular file; ingest reads files only")
+            raise ReadError(f"{name}: is {walk.file_kind(info.st_mode)}, not a regular file; ingest reads files only")
         if info.st_size > MAX_SEED_BYTES:
             raise ReadError(f"{name}: is {info.st_size:,} bytes, larger than the limit of "
                             f"{MAX_SEED_BYTES // (1024 * 1024)} MB for a seed")
@@ -188,11 +189,3 @@ def _capped(raw: bytes, name: str) -> bytes:
     return raw
 
 
-def _what(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"

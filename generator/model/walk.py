@@ -67,7 +67,8 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def _what(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words (for messages)."""
     if stat.S_ISFIFO(mode):
         return "a named pipe (FIFO)"
     if stat.S_ISSOCK(mode):
@@ -155,7 +156,7 @@ def scan(folder: Path | str, project: Path | str | None = None) -> Scan:
             if stat.S_ISREG(mode):
                 out.files.append(child)
             else:
-                out.problems.append((child, f"this is {_what(mode)}, not a regular file: Briefing never opens "
+                out.problems.append((child, f"this is {file_kind(mode)}, not a regular file: Briefing never opens "
                                             "it, and a build cannot publish it; remove it"))
 
     if folder.is_dir():
