@@ -29,7 +29,7 @@ def pages(r) -> list[Generated]:
             meta={"search": {"boost": 2}, **r.updated([actor.path]),
                   "bf_feed": {"title": f"{actor.name} · {options.title}", "path": f"actors/{actor.id}/feed.xml"}},
             actor=actor,
-            activity=actor_activity(actor.id, index, briefing),
+            activity=actor_activity(actor.id, index, briefing), activity_axis=activity_axis(briefing),
             stale=stale_entries(actor, actor_entries, briefing),
             edited=briefing.changed.get(actor.path),
         ))))
@@ -44,10 +44,14 @@ def actor_activity(actor_id: str, index: Index, briefing: Briefing) -> str:
     counts = weekly_counts([e.date.start for e in entries], start, end)
     title = (f"{len(entries)} entries over {len(counts)} weeks, {format_date_short(start)} to "
              f"{format_date_short(end)}; busiest week: {max(counts)}")
-    # <small>, not <span>: the search parsers leave out the whole <span data-search-exclude> around it
-    axis = (f'<small class="bf-spark-axis"><small>{format_date_short(start)}</small>'
-            f'<small>entries a week</small><small>{format_date_short(end)}</small></small>')
-    return sparkline(f"spark-{actor_id}", title, counts) + axis
+    return sparkline(f"spark-{actor_id}", title, counts)
+
+
+def activity_axis(briefing: Briefing) -> tuple[str, str] | None:
+    """The first and last day of the timeline, the ends of every actor's activity chart."""
+    if not briefing.entries:
+        return None
+    return format_date_short(briefing.entries[0].date.start), format_date_short(briefing.entries[-1].date.start)
 
 def stale_entries(actor, entries: list, briefing: Briefing) -> int:
     """Entries whose article changed after the actor's profile file (git dates; entry dates if unknown)."""
