@@ -18,12 +18,20 @@ def update_golden() -> bool:
     return os.environ.get("UPDATE_GOLDEN") == "1"
 
 
-def copy_demo(dest: Path) -> Path:
-    """This repository's demo briefing (mkdocs.yml, content/, theme/) copied to ``dest``."""
+def copy_demo(dest: Path, **options) -> Path:
+    """This repository's demo briefing (mkdocs.yml, content/, theme/) copied to ``dest``; ``options``
+    override the briefing plugin's options in the copy's mkdocs.yml."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "content", dest / "content")
     shutil.copytree(ROOT / "theme", dest / "theme")
+    if options:
+        import yaml
+
+        cfg = yaml.safe_load((dest / "mkdocs.yml").read_text("utf-8"))
+        cfg["plugins"] = [{"briefing": {**entry["briefing"], **options}}
+                          if isinstance(entry, dict) and "briefing" in entry else entry for entry in cfg["plugins"]]
+        (dest / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), "utf-8")
     return dest
 
 

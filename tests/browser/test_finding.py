@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-import yaml
 from screenshot import serve  # tools/, put on sys.path by conftest.py
+from support import copy_demo, mkdocs_build
 from test_reader_pagefind import pagefind_site, servers, type_query  # noqa: F401  (fixtures)
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def visible(page) -> int:
@@ -113,16 +110,8 @@ def test_text_filter_finds_an_actor_by_alias(page, base_url, site):
 @pytest.fixture(scope="module")
 def month_pages_site(tmp_path_factory) -> Path:
     """The demo with month_page_threshold: 1, so that every month has a page of its own."""
-    dest = tmp_path_factory.mktemp("browser-months")
-    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
-    cfg["plugins"] = [{"briefing": {**entry["briefing"], "month_page_threshold": 1}}
-                      if isinstance(entry, dict) and "briefing" in entry else entry for entry in cfg["plugins"]]
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), "utf-8")
-    for folder in ("content", "theme"):
-        subprocess.run(["cp", "-r", str(ROOT / folder), str(dest / folder)], check=True)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest / "site")],
-                          cwd=dest, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    dest = copy_demo(tmp_path_factory.mktemp("browser-months"), month_page_threshold=1)
+    mkdocs_build(dest, dest / "site")
     return dest / "site"
 
 

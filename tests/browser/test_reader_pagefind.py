@@ -4,13 +4,11 @@ at the site root and under a sub-path, with no request leaving the site."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from screenshot import serve  # tools/, put on sys.path by conftest.py
+from support import copy_demo, mkdocs_build
 
 ROOT = Path(__file__).resolve().parents[2]
 ZUWARA = "/articles/2019-04-12-lna-air-strike-near-zuwara/"
@@ -21,17 +19,8 @@ AXE = ROOT / ".cache/axe/node_modules/axe-core/axe.min.js"
 def pagefind_site(tmp_path_factory) -> Path:
     """The demo built with search_backend: pagefind, in <tmp>/site (so <tmp> can serve it under /site/)."""
     dest = tmp_path_factory.mktemp("browser-pagefind")
-    project = dest / "project"
-    project.mkdir()
-    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
-    cfg["plugins"] = [{"briefing": {**entry["briefing"], "search_backend": "pagefind"}}
-                      if isinstance(entry, dict) and "briefing" in entry else entry for entry in cfg["plugins"]]
-    (project / "mkdocs.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), "utf-8")
-    for folder in ("content", "theme"):
-        subprocess.run(["cp", "-r", str(ROOT / folder), str(project / folder)], check=True)
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest / "site")],
-                          cwd=project, capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
+    project = copy_demo(dest / "project", search_backend="pagefind")
+    mkdocs_build(project, dest / "site")
     assert (dest / "site" / "pagefind" / "pagefind.js").is_file()
     return dest / "site"
 
