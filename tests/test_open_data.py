@@ -254,3 +254,16 @@ def test_home_page_carries_a_dataset_listing_the_data_files(demo_build):
     assert {d["name"] for d in ld["distribution"]} == published
     for d in ld["distribution"]:
         assert (site / d["contentUrl"]).is_file()
+
+
+def test_csv_text_that_starts_like_a_formula_is_quoted_for_spreadsheets():
+    """A title such as '=HYPERLINK(...)' must not run in Excel or LibreOffice; numbers stay numbers."""
+    from generator.pages.opendata import Column, to_csv
+
+    columns = [Column("title", "#description+title"), Column("value", "#affected", "number")]
+    rows = [["=HYPERLINK(\"http://x\")", -5], ["+1 more", 3], ["@SUM(A1)", None], ["-minus", 0],
+            ["\tTab", 1], ["plain - text", 2]]
+    read = list(csv.reader(io.StringIO(to_csv(columns, rows))))[2:]
+    assert [r[0] for r in read] == ["'=HYPERLINK(\"http://x\")", "'+1 more", "'@SUM(A1)", "'-minus", "'\tTab",
+                                    "plain - text"]
+    assert [r[1] for r in read] == ["-5", "3", "", "0", "1", "2"]

@@ -131,12 +131,26 @@ ACLED = [
 ]
 
 
+# A text cell that a spreadsheet would run as a formula (OWASP's "CSV injection"): =, +, -, @, tab, CR.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(column: Column, value) -> object:
+    """One CSV cell: empty for None; a text cell that starts like a formula gets a leading apostrophe,
+    so Excel, LibreOffice and Google Sheets show it as text instead of running it."""
+    if value is None:
+        return ""
+    if column.type == "string" and isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(columns: list[Column], rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([c.name for c in columns])
     writer.writerow([c.hxl for c in columns])
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
+    writer.writerows([[cell(c, v) for c, v in zip(columns, row, strict=True)] for row in rows])
     return out.getvalue()
 
 
