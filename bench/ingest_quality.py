@@ -69,7 +69,7 @@ ALL_LANGUAGES = ("en", "fr", "de", "it", "es", "pt", "nl", "ar")
 
 
 def scored_kind(kind: str) -> str | None:
-    """The kind a found figure is scored as (bench/heldout/README.md): any group's displacement is
+    """The kind a found figure is scored as (bench/heldout2/README.md): any group's displacement is
     displacement; of the other grouped kinds only civilians-killed is scored."""
     if kind in SCORED_KINDS:
         return kind
@@ -205,9 +205,12 @@ def main(argv=None) -> int:
     parser.add_argument("--demo", action="store_true", help="also measure on the project's own articles")
     parser.add_argument("--project", type=Path, default=ROOT)
     parser.add_argument("--fixtures", type=Path, default=ROOT / "tests" / "fixtures" / "ingest")
-    parser.add_argument("--heldout", nargs="?", type=Path, const=ROOT / "bench" / "heldout" / "press.yaml",
-                        help="also score the held-out press excerpts (default bench/heldout/press.yaml) "
-                             "per language and per kind")
+    parser.add_argument("--heldout", nargs="?", type=Path, const=ROOT / "bench" / "heldout2" / "press.yaml",
+                        help="also score the held-out press excerpts (default bench/heldout2/press.yaml, never "
+                             "tuned on) per language and per kind")
+    parser.add_argument("--dev-press", nargs="?", type=Path, const=ROOT / "bench" / "dev-press" / "press.yaml",
+                        help="also score the first press set (bench/dev-press/press.yaml): held out once, tuned on "
+                             "since, so its numbers are 'seen'")
     parser.add_argument("--dev", nargs="?", type=Path,
                         const=ROOT / "tests" / "fixtures" / "i16-ingest" / "dev-figures.yaml",
                         help="also score the development sentences the extractor is tuned on")
@@ -220,7 +223,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     project = find_project(args.project)
     languages = tuple(x.strip() for x in args.languages.split(",") if x.strip())
-    for path, title in ((args.dev, "development set (tuned on)"), (args.heldout, "held-out press excerpts")):
+    for path, title in ((args.dev, "development sentences (tuned on)"),
+                        (args.dev_press, "first press set (development since; seen)"),
+                        (args.heldout, "held-out press excerpts (set 2, never tuned on)")):
         if path:
             press_table(press_results(path, project, languages), title, args.verbose)
     if args.pages:

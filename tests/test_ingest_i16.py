@@ -1,5 +1,5 @@
 """Issue 16: figures in the shapes real press writes them (tests/fixtures/i16-ingest/dev-figures.yaml,
-the development set; the held-out press excerpts in bench/heldout/ are never used here)."""
+the development set; the held-out press excerpts in bench/heldout2/ are never used here)."""
 
 from __future__ import annotations
 

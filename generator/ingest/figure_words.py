@@ -108,7 +108,9 @@ _ADJ_RE = rf"(?:{_alt(_ADJ)}|(?-i:{_DEMONYM}))"
 PEOPLE_RE = rf"(?:{_alt(_PEOPLE)}|(?-i:{_DEMONYM}))"
 # "(including 21 civilians)" between the people and the term: the sub-count is read by pattern S
 PARENTHESIS = r"\((?:including|among\s+them|of\s+whom)[^()]{0,60}\)"
-_MID_WORD = rf"(?:{_ADJ_RE}|{PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom)|{PARENTHESIS})"
+# "24,000 people from 4,870 households have been displaced": the households are noted, not counted
+_FROM_FAMILIES = rf"from\s+⟨\d+⟩\s+{_FAMILIES}"
+_MID_WORD = rf"(?:{_ADJ_RE}|{PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom)|{PARENTHESIS}|{_FROM_FAMILIES})"
 _STATE = r"(?:wounded|injured|displaced|sick|trapped|stranded)"  # "evacuated 40 wounded people"
 _AFTER_RE = _alt(AFTER)
 BEFORE_RE = _alt(BEFORE)

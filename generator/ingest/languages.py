@@ -54,7 +54,8 @@ _BEFORE = {
     "pt": [(KILLED, "morreram|a morte de|matando|matou"), (WOUNDED, "ficaram feridas|ficaram feridos|feriu"),
            (DISPLACED, "deslocou|o deslocamento de")],
     "nl": [(KILLED, "het leven gekost aan|doodde"), (WOUNDED, "verwondde"), (DISPLACED, "")],
-    "ar": [(KILLED, "بمقتل|مقتل|قتل"), (WOUNDED, "وجرح|جرح|إصابة|وإصابة"), (DISPLACED, "نزوح|نزوح داخلي|نزح")],
+    "ar": [(KILLED, "بمقتل|مقتل|قتل|قتلى|القتلى"), (WOUNDED, "وجرح|جرح|إصابة|وإصابة|أصيب|وأصيب|جرحى|الجرحى"),
+           (DISPLACED, "نزوح|نزوح داخلي|نزح")],
 }
 _CIVILIANS = {"fr": "civils civil", "de": "zivilisten zivilist", "it": "civili civile", "es": "civiles civil",
               "pt": "civis civil", "nl": "burgers burger", "ar": "مدني"}
@@ -64,6 +65,11 @@ _SUBCOUNT = {"fr": "dont|parmi lesquels|parmi eux", "de": "darunter|unter ihnen"
 # a count of families or households is not a count of people (the ledger counts people)
 _FAMILIES = r"(?:familles|foyers|familien|haushalte|famiglie|nuclei|familias|hogares|famílias|gezinnen|families|"\
             r"huishoudens|عائلة|عائلات|أسرة|أسر)(?!\w)"
+_AND = {"fr": "et", "de": "und", "it": "e|ed", "es": "y|e", "pt": "e", "nl": "en", "ar": "و"}
+_OTHER_PEOPLE = {"fr": "enfants|femmes|soldats|militaires|combattants|policiers|secouristes",
+                 "de": "kinder|frauen|soldaten|kämpfer|polizisten|helfer", "it": "bambini|donne|soldati|militari|combattenti",
+                 "es": "niños|mujeres|soldados|militares|combatientes|policías", "pt": "crianças|mulheres|soldados|militares|combatentes",
+                 "nl": "kinderen|vrouwen|soldaten|militairen|strijders", "ar": "أطفال|طفل|نساء|جنود|عسكري|مقاتل"}
 _OF_THEM = {"de": "davon", "it": "dei quali", "es": "de ellos", "fr": "d'entre eux", "nl": "van hen", "pt": "deles"}
 _QUALIFIERS = {
     "more-than": "plus de|mehr als|über|oltre|più di|más de|mais de|meer dan|ruim|أكثر من|اكثر من|ما يزيد عن|ما يزيد على",
@@ -74,7 +80,8 @@ _QUALIFIERS = {
     "nearly": "près de|presque|fast|beinahe|quasi|casi|quase|bijna|ما يقارب|قرابة",
 }
 _FILLER = {"fr": "personnes|autres|de plus", "de": "menschen|weitere|personen", "it": "persone|altre|altri",
-           "es": "personas|más|individuos", "pt": "pessoas|mais", "nl": "mensen|personen|nog eens", "ar": "شخص|أشخاص|آخرين"}
+           "es": "personas|más|individuos", "pt": "pessoas|mais", "nl": "mensen|personen|nog eens",
+           "ar": "شخص|أشخاص|آخرين|إلى|الى"}
 _SCALES = {"fr": {"mille": 1000, "millions": 10**6, "million": 10**6}, "de": {"tausend": 1000, "millionen": 10**6},
            "it": {"mila": 1000, "mille": 1000, "milioni": 10**6}, "es": {"mil": 1000, "millones": 10**6},
            "pt": {"mil": 1000, "milhões": 10**6}, "nl": {"duizend": 1000, "miljoen": 10**6},
@@ -121,6 +128,7 @@ _COMMON = {
     "nl": "de het een en van is zijn op te met door volgens hebben werd mensen zeker minstens meer dan bij",
     "ar": "في من على إلى الى عن مع أن التي الذي",
 }
+_CLITICS = r"(?:[وفبل]?(?:ال|لل)?)"  # Arabic: "and", "so", "with", "to", "the" written joined to the word
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -154,9 +162,11 @@ class Language:
 
     def __init__(self, code: str):
         self.code = code
-        self.after = [(kind, re.compile(rf"(?<!\w)(?:{_terms(words)})", re.I)) for kind, words in _AFTER[code]]
-        self.before = [(kind, re.compile(rf"(?<!\w)(?:{_alt(words, '|')})\s*$", re.I))
+        clitic = _CLITICS if code == "ar" else ""
+        self.after = [(kind, re.compile(rf"(?<!\w){clitic}(?:{_terms(words)})", re.I)) for kind, words in _AFTER[code]]
+        self.before = [(kind, re.compile(rf"(?<!\w){clitic}(?:{_alt(words, '|')})\s*$", re.I))
                        for kind, words in _BEFORE[code] if words]
+        self.and_ = re.compile(rf"^\s*,?\s*(?:{_AND[code]})(?!\w)\s*$" if code != "ar" else r"^\s*،?\s*و?\s*$", re.I)
         self.civilian = re.compile(rf"(?<!\w)(?:{_alt(_CIVILIANS[code])})", re.I)
         self.subcount = re.compile(rf"(?<!\w)(?:{_alt(_SUBCOUNT[code], '|')})\s*$", re.I)
         self.of_them = re.compile(rf"^\s*(?:{_alt(_OF_THEM[code], '|')})(?!\w)", re.I) if code in _OF_THEM else None
@@ -167,7 +177,7 @@ class Language:
         self.gap = re.compile(rf"^(?:\s|[وبل]?(?:{_alt(quals, '|')}|{_FILLER[code]}|de|di|d'|a|à|ل)(?!\w))*$", re.I)
         self.scale = re.compile(rf"\s*({_alt(' '.join(_SCALES[code]))})(?!\w)", re.I)
         words = {**_WORDS[code], **_VAGUE[code]}
-        self.words = re.compile(rf"(?<!\w)(?:{_alt(' '.join(words))})(?!\w)", re.I)
+        self.words = re.compile(rf"(?<!\w){clitic}(?P<w>{_alt(' '.join(words))})(?!\w)", re.I)
         self.months = re.compile(rf"\s*(?:\.|de|del)?\s*(?:{_alt(_MONTHS[code])})(?!\w)", re.I)
 
 
@@ -184,6 +194,8 @@ def foreign_numbers(sentence: str, found: list[Number], lang: Language) -> list[
     number words, quantities in words (ACLED's reading) and dates with a month name left out."""
     out: list[Number] = []
     for n in found:
+        if n.excluded == "a year" and _count_follows(sentence, n.end, lang):
+            n = Number(n.start, n.end, n.value, n.text)  # "plus de 2000 autres blessées": a count, not a year
         if n.excluded or n.value is None:
             out.append(n)
             continue
@@ -201,19 +213,27 @@ def foreign_numbers(sentence: str, found: list[Number], lang: Language) -> list[
     for m in lang.words.finditer(sentence):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        word = m.group().lower()
+        word = m.group("w").lower()
         end, value = m.end(), table[word]
         follow = re.match(r"\s+(\d{3})(?!\d)", sentence[end:]) if word in ("mil",) else None
-        if follow:  # "mil 282" (Spanish): 1282
+        if follow:  # "mil 282" (Spanish): 1282, and the 282 is not a number of its own
             value, end = 1000 + int(follow.group(1)), end + follow.end()
+            out = [n for n in out if not (m.end() <= n.start < end)]
         elif lang.scale.match(sentence, end) and word not in vague:  # "ثلاثة آلاف"
             scale = lang.scale.match(sentence, end)
             value *= {k.lower(): v for k, v in _SCALES[lang.code].items()}[scale.group(1).lower()]
             end = scale.end()
-        out.append(Number(m.start(), end, value, sentence[m.start(): end], implied="at-least" if word in vague else ""))
-        taken.append((m.start(), end))
+        start = m.start("w")
+        out.append(Number(start, end, value, sentence[start: end], implied="at-least" if word in vague else ""))
+        taken.append((start, end))
     out.sort(key=lambda n: n.start)
     return out
+
+
+def _count_follows(sentence: str, end: int, lang: Language) -> bool:
+    """A kind term within two words after a number ("2000 autres blessées", "2000 Tote")."""
+    after = sentence[end: end + 60]
+    return any((m := p.search(after)) and len(after[: m.start()].split()) <= 2 for _, p in lang.after)
 
 
 def qualifier(sentence: str, num: Number, lang: Language) -> tuple[str, str]:
@@ -262,6 +282,11 @@ def read(sentence: str, nums: list[Number], lang: Language) -> list[tuple[Number
         if lang.civilian.match(after.lstrip()) or (kind and lang.civilian.search(after[: span[1] - n.end])
                                                     and len(words_after) and lang.civilian.search(" ".join(words_after[:3]))):
             group = "civilians"
+        elif kind and span[1] > n.end and lang.civilian.match(sentence, span[1] + 1) and sentence[span[1]: span[1] + 1] == " ":
+            group = "civilians"  # the civilians named right after the term: "29 i decessi civili", "morts civils"
+        elif (kind and out and out[-1][2] and out[-1][3][1] <= n.start and lang.and_.match(sentence[out[-1][3][1]: n.start])
+              and not _people_after(after, lang)):
+            group = out[-1][2]  # "13 civiles han muerto y 35 más han resultado heridos": civilians too
         if kind is None and previous is not None:
             sub = lang.subcount.search(before) if before.strip() else None
             of_them = lang.of_them.match(after) if lang.of_them else None
@@ -272,6 +297,15 @@ def read(sentence: str, nums: list[Number], lang: Language) -> list[tuple[Number
         out.append((n, kind, group, span))
         previous = (n, kind, group)
     return out
+
+
+def _people_after(after: str, lang: Language) -> bool:
+    """A number with other people of its own ("y 35 niños heridos"), not only "more"/"others"."""
+    return bool(re.match(rf"\s*(?:\S+\s+)?{_clitic(lang)}(?:{_OTHER_PEOPLE[lang.code]})(?!\w)", after, re.I))
+
+
+def _clitic(lang: Language) -> str:
+    return _CLITICS if lang.code == "ar" else ""
 
 
 def _term_before(before: str, pattern: re.Pattern, lang: Language) -> int | None:
