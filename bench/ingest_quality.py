@@ -132,6 +132,7 @@ def press_table(results: list[dict], title: str, verbose: bool) -> None:
 # ---- web pages (issue 16): boilerplate left in the draft ------------------------------------------
 
 PAGES = ROOT / "tests" / "fixtures" / "i16-ingest" / "pages"
+REAL_PAGES = ROOT / "bench" / "pages-real"  # real saved news pages from trafilatura's tests (bench/pages-real/README.md)
 
 
 def page_measure(folder: Path = PAGES) -> list[tuple[str, int, int, int, int, int, int]]:
@@ -143,7 +144,7 @@ def page_measure(folder: Path = PAGES) -> list[tuple[str, int, int, int, int, in
     spec = yaml.safe_load((folder / "boilerplate.yaml").read_text("utf-8"))
     out = []
     for name, lines in spec.items():
-        page = (folder / name).read_text("utf-8")
+        page = (folder / name).read_bytes().decode("utf-8", "replace")
         whole = "\n".join(markup.block_text(b) for b in _html_blocks(page))  # the reader before trafilatura
         now = read_bytes(page.encode(), name).body
         bp, art = lines["boilerplate"], lines["article"]
@@ -152,10 +153,10 @@ def page_measure(folder: Path = PAGES) -> list[tuple[str, int, int, int, int, in
     return out
 
 
-def pages_table() -> None:
-    rows = page_measure()
+def pages_table(folder: Path = PAGES, title: str = "saved page") -> None:
+    rows = page_measure(folder)
     print()
-    print("| saved page | boilerplate lines | left (whole page) | left (trafilatura) | article paragraphs kept |")
+    print(f"| {title} | boilerplate lines | left (whole page) | left (trafilatura) | article paragraphs kept |")
     print("|---|---|---|---|---|")
     for name, n, before, now, a, a_before, a_now in rows:
         print(f"| {name} | {n} | {before} ({before / n:.0%}) | {now} ({now / n:.0%}) | {a_now}/{a} (was {a_before}/{a}) |")
@@ -219,6 +220,8 @@ def main(argv=None) -> int:
                              "is detected among them)")
     parser.add_argument("--pages", action="store_true",
                         help="also measure the boilerplate left in drafts of the saved web pages")
+    parser.add_argument("--pages-real", action="store_true",
+                        help="also measure it on real saved news pages (bench/pages-real, from trafilatura's tests)")
     parser.add_argument("--press-only", action="store_true", help="only the press (and --pages) tables")
     args = parser.parse_args(argv)
     project = find_project(args.project)
@@ -230,6 +233,8 @@ def main(argv=None) -> int:
             press_table(press_results(path, project, languages), title, args.verbose)
     if args.pages:
         pages_table()
+    if args.pages_real:
+        pages_table(REAL_PAGES, "real saved page (trafilatura's tests)")
     if args.press_only:
         return 0
     results = [evaluate(p, project) for p in sorted(args.fixtures.glob("*.expected.yaml"))]
