@@ -229,3 +229,11 @@ def test_a_german_date_does_not_end_the_sentence():
     text = "Die Zahl ist seit dem 7. Oktober auf 7.028 gestiegen. Er kam um 7. Dann ging er."
     assert [s.text for s in sentences(text)] == [
         "Die Zahl ist seit dem 7. Oktober auf 7.028 gestiegen.", "Er kam um 7.", "Dann ging er."]
+
+
+def test_a_short_arabic_text_is_arabic_by_its_script():
+    """"بلغت الحصيلة 52 ألفًا و310 شهداء." has none of the common Arabic words detection counted."""
+    from generator.ingest.languages import detect
+
+    assert detect("بلغت الحصيلة 52 ألفًا و310 شهداء.", ["en", "fr", "ar"]) == "ar"
+    assert detect("The toll rose to 52 (الحصيلة) on Monday, officials said.", ["en", "ar"]) == "en"

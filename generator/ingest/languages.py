@@ -29,6 +29,7 @@ from generator.ingest.language_words import (  # noqa: F401 (_MONTHS is read by 
 from generator.ingest.numbers import Number
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 def detect(text: str, languages) -> str:
@@ -36,6 +37,8 @@ def detect(text: str, languages) -> str:
     the first configured language when none stands out."""
     codes = [lang.replace("_", "-").split("-")[0].lower() for lang in languages] or ["en"]
     words = [w.lower() for w in _WORD.findall(text[:5000])]
+    if "ar" in codes and words and sum(1 for w in words if _ARABIC.match(w)) * 2 > len(words):
+        return "ar"  # by its script: a short Arabic text may hold none of the common words
     best, score = codes[0], 0
     for code in dict.fromkeys(codes):
         common = set(_COMMON.get(code, "").split())
