@@ -69,7 +69,7 @@ ALL_LANGUAGES = ("en", "fr", "de", "it", "es", "pt", "nl", "ar")
 
 
 def scored_kind(kind: str) -> str | None:
-    """The kind a found figure is scored as (bench/heldout/README.md): any group's displacement is
+    """The kind a found figure is scored as (bench/heldout2/README.md): any group's displacement is
     displacement; of the other grouped kinds only civilians-killed is scored."""
     if kind in SCORED_KINDS:
         return kind
@@ -132,6 +132,7 @@ def press_table(results: list[dict], title: str, verbose: bool) -> None:
 # ---- web pages (issue 16): boilerplate left in the draft ------------------------------------------
 
 PAGES = ROOT / "tests" / "fixtures" / "i16-ingest" / "pages"
+REAL_PAGES = ROOT / "bench" / "pages-real"  # real saved news pages from trafilatura's tests (bench/pages-real/README.md)
 
 
 def page_measure(folder: Path = PAGES) -> list[tuple[str, int, int, int, int, int, int]]:
@@ -143,7 +144,7 @@ def page_measure(folder: Path = PAGES) -> list[tuple[str, int, int, int, int, in
     spec = yaml.safe_load((folder / "boilerplate.yaml").read_text("utf-8"))
     out = []
     for name, lines in spec.items():
-        page = (folder / name).read_text("utf-8")
+        page = (folder / name).read_bytes().decode("utf-8", "replace")
         whole = "\n".join(markup.block_text(b) for b in _html_blocks(page))  # the reader before trafilatura
         now = read_bytes(page.encode(), name).body
         bp, art = lines["boilerplate"], lines["article"]
@@ -152,10 +153,10 @@ def page_measure(folder: Path = PAGES) -> list[tuple[str, int, int, int, int, in
     return out
 
 
-def pages_table() -> None:
-    rows = page_measure()
+def pages_table(folder: Path = PAGES, title: str = "saved page") -> None:
+    rows = page_measure(folder)
     print()
-    print("| saved page | boilerplate lines | left (whole page) | left (trafilatura) | article paragraphs kept |")
+    print(f"| {title} | boilerplate lines | left (whole page) | left (trafilatura) | article paragraphs kept |")
     print("|---|---|---|---|---|")
     for name, n, before, now, a, a_before, a_now in rows:
         print(f"| {name} | {n} | {before} ({before / n:.0%}) | {now} ({now / n:.0%}) | {a_now}/{a} (was {a_before}/{a}) |")
@@ -205,9 +206,12 @@ def main(argv=None) -> int:
     parser.add_argument("--demo", action="store_true", help="also measure on the project's own articles")
     parser.add_argument("--project", type=Path, default=ROOT)
     parser.add_argument("--fixtures", type=Path, default=ROOT / "tests" / "fixtures" / "ingest")
-    parser.add_argument("--heldout", nargs="?", type=Path, const=ROOT / "bench" / "heldout" / "press.yaml",
-                        help="also score the held-out press excerpts (default bench/heldout/press.yaml) "
-                             "per language and per kind")
+    parser.add_argument("--heldout", nargs="?", type=Path, const=ROOT / "bench" / "heldout2" / "press.yaml",
+                        help="also score the held-out press excerpts (default bench/heldout2/press.yaml, never "
+                             "tuned on) per language and per kind")
+    parser.add_argument("--dev-press", nargs="?", type=Path, const=ROOT / "bench" / "dev-press" / "press.yaml",
+                        help="also score the first press set (bench/dev-press/press.yaml): held out once, tuned on "
+                             "since, so its numbers are 'seen'")
     parser.add_argument("--dev", nargs="?", type=Path,
                         const=ROOT / "tests" / "fixtures" / "i16-ingest" / "dev-figures.yaml",
                         help="also score the development sentences the extractor is tuned on")
@@ -216,15 +220,21 @@ def main(argv=None) -> int:
                              "is detected among them)")
     parser.add_argument("--pages", action="store_true",
                         help="also measure the boilerplate left in drafts of the saved web pages")
+    parser.add_argument("--pages-real", action="store_true",
+                        help="also measure it on real saved news pages (bench/pages-real, from trafilatura's tests)")
     parser.add_argument("--press-only", action="store_true", help="only the press (and --pages) tables")
     args = parser.parse_args(argv)
     project = find_project(args.project)
     languages = tuple(x.strip() for x in args.languages.split(",") if x.strip())
-    for path, title in ((args.dev, "development set (tuned on)"), (args.heldout, "held-out press excerpts")):
+    for path, title in ((args.dev, "development sentences (tuned on)"),
+                        (args.dev_press, "first press set (development since; seen)"),
+                        (args.heldout, "held-out press excerpts (set 2, never tuned on)")):
         if path:
             press_table(press_results(path, project, languages), title, args.verbose)
     if args.pages:
         pages_table()
+    if args.pages_real:
+        pages_table(REAL_PAGES, "real saved page (trafilatura's tests)")
     if args.press_only:
         return 0
     results = [evaluate(p, project) for p in sorted(args.fixtures.glob("*.expected.yaml"))]

@@ -14,7 +14,7 @@ EVACUATED = "evacuated"
 # words after the number -> base kind
 AFTER = {
     "killed": KILLED, "dead": KILLED, "died": KILLED, "deaths": KILLED, "fatalities": KILLED,
-    "lost their lives": KILLED, "have lost their lives": KILLED,
+    "lost their lives": KILLED, "have lost their lives": KILLED, "martyrs": KILLED,
     "wounded": WOUNDED, "injured": WOUNDED, "hurt": WOUNDED, "injuries": WOUNDED,
     "displaced": DISPLACED, "internally displaced": DISPLACED, "fled": DISPLACED, "flee": DISPLACED,
     "flees": DISPLACED, "fleeing": DISPLACED, "forced to flee": DISPLACED, "uprooted": DISPLACED,
@@ -56,7 +56,8 @@ GROUPS = {
 }
 _PEOPLE_PLAIN = ["people", "persons", "person", "others", "individuals", "residents", "resident", "men", "man",
                  "patients", "protesters", "demonstrators", "inhabitants", "workers", "staff", "members",
-                 "policemen", "officers", "victims", "idps", "bystanders", "passengers", "students", "pilgrims"]
+                 "policemen", "officers", "victims", "idps", "bystanders", "passengers", "students", "pilgrims",
+                 "citizens"]
 _PEOPLE = sorted({*GROUPS, *_PEOPLE_PLAIN}, key=len, reverse=True)
 _ADJ = ["more", "other", "additional", "further", "newly", "internally", "innocent", "unarmed", "young", "foreign",
         "local", "african", "sub-saharan", "libyan", "syrian", "sudanese", "egyptian", "tunisian", "chadian",
@@ -64,7 +65,7 @@ _ADJ = ["more", "other", "additional", "further", "newly", "internally", "innoce
 _AUX = ["have", "has", "had", "been", "were", "was", "are", "is", "be", "being", "now", "so far", "already",
         "reportedly", "also", "then", "still", "allegedly", "forced to", "confirmed", "believed", "feared",
         "thought", "reported", "since", "in all", "in total", "altogether", "who", "got", "left", "as", "by then",
-        "having", "having been", "become", "became", "have become", "has become"]
+        "having", "having been", "become", "became", "have become", "has become", "to have", "to have been"]
 _FUNC = ["and", "or", "in", "on", "at", "since", "across", "around", "during", "when", "after", "before",
          "including", "of", "over", "by", "from", "with", "while", "as", "near", "inside", "outside", "last",
          "this", "the", "so", "according", "among", "amid", "following", "throughout", "until", "between", "who",
@@ -108,7 +109,9 @@ _ADJ_RE = rf"(?:{_alt(_ADJ)}|(?-i:{_DEMONYM}))"
 PEOPLE_RE = rf"(?:{_alt(_PEOPLE)}|(?-i:{_DEMONYM}))"
 # "(including 21 civilians)" between the people and the term: the sub-count is read by pattern S
 PARENTHESIS = r"\((?:including|among\s+them|of\s+whom)[^()]{0,60}\)"
-_MID_WORD = rf"(?:{_ADJ_RE}|{PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom)|{PARENTHESIS})"
+# "24,000 people from 4,870 households have been displaced": the households are noted, not counted
+_FROM_FAMILIES = rf"from\s+⟨\d+⟩\s+{_FAMILIES}"
+_MID_WORD = rf"(?:{_ADJ_RE}|{PEOPLE_RE}|{_alt(_AUX)}|of\s+(?:its|their|his|her|our|whom)|{PARENTHESIS}|{_FROM_FAMILIES})"
 _STATE = r"(?:wounded|injured|displaced|sick|trapped|stranded)"  # "evacuated 40 wounded people"
 _AFTER_RE = _alt(AFTER)
 BEFORE_RE = _alt(BEFORE)
@@ -135,7 +138,7 @@ PATTERNS = [
     ("F", re.compile(rf"\b(?P<term>displacement)\s+(?:{_alt(_RISE)}\s+)?(?:to\s+|at\s+|of\s+)?{_Q}{N.format(name='n')}",
                      _FLAGS)),
     ("F", re.compile(rf"\b(?:(?P<group>civilian)\s+)?(?P<term>death\s+toll|toll)\b[^,;:.!?]{{0,60}}?"
-                     rf"(?:\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\bof\s+){_Q}{N.format(name='n')}", _FLAGS)),
+                     rf"(?:\b{_alt(_RISE)}\s+(?:to\s+|at\s+)?|\bof\s+|\bat\s+){_Q}{N.format(name='n')}", _FLAGS)),
     # P: families with the people in brackets, or families and people: the people are the figure
     ("P", re.compile(rf"⟨(?P<fam>\d+)⟩\s+{_FAMILIES}\s*[(\[]\s*{_Q}{N.format(name='n')}\s+(?:{_ADJ_RE}\s+)*"
                      rf"{PEOPLE_RE}\s*[)\]](?P<mid>(?:\s+{_MID_WORD}){{0,6}}?)\s+(?P<term>{_AFTER_RE})(?!\w)", _FLAGS)),

@@ -1,7 +1,8 @@
 """Figures in French, German, Italian, Spanish, Portuguese, Dutch and Arabic (issue 16: other languages).
 
 English has its sentence patterns (:mod:`.figure_words`); the other languages are read by the words
-around each number, which carries over from one language to the next with a table of words:
+around each number, which carries over from one language to the next with a table of words
+(:mod:`.language_words`):
 
 - a term right before the number ("Morreram 562", "la morte di 55", "ficaram feridas 2855"), only
   qualifiers between them;
@@ -21,107 +22,14 @@ from __future__ import annotations
 
 import re
 
+from generator.ingest.language_words import (  # noqa: F401 (_MONTHS is read by foreign_dates)
+    _AFTER, _AND, _BEFORE, _CIVILIANS, _CLITICS, _COMMON, _FAMILIES, _FILLER, _MONTHS, _OF_THEM, _OTHER_PEOPLE,
+    _QUALIFIERS, _SCALES, _SUBCOUNT, _TO, _TOLL, _VAGUE, _WORDS,
+)
 from generator.ingest.numbers import Number
 
-KILLED, WOUNDED, DISPLACED = "killed", "wounded", "displaced"
-
-# (kind, words) per language; a term is a word stem matched at a word start ("tué" matches "tuées")
-_AFTER = {
-    "fr": [(KILLED, "morts|mortes|mort|tués|tuées|tué|décès|décédés"), (WOUNDED, "blessés|blessées|blessé"),
-           (DISPLACED, "déplacés|déplacées|déplacé|ont fui|réfugiés")],
-    "de": [(KILLED, "tote|toten|todesopfer|getötet|ums leben|starben|gestorben|umgekommen"),
-           (WOUNDED, "verletzt|verwundet|verletzte|verletzten"),
-           (DISPLACED, "vertrieben|in die flucht|geflohen|geflüchtet|flüchtlinge")],
-    "it": [(KILLED, "morti|morte|morto|uccisi|uccise|ucciso|decessi|perso la vita"), (WOUNDED, "feriti|ferite|ferito"),
-           (DISPLACED, "sfollati|sfollate|sfollato|lasciato le proprie case|fuggit*")],
-    "es": [(KILLED, "muertos|muertas|murieron|muerto|fallecid*|han muerto"),
-           (WOUNDED, "heridos|heridas|herido|lesionados"), (DISPLACED, "desplazad*|dejar sus hogares|huido|huyeron")],
-    "pt": [(KILLED, "mortos|mortas|morreram|morto|mortes"), (WOUNDED, "feridos|feridas|ferido"),
-           (DISPLACED, "deslocad*|deixar suas casas|fugiram|desalojad*")],
-    "nl": [(KILLED, "doden|dode|gedood|om het leven|het leven|omgekomen"), (WOUNDED, "gewonden|gewond"),
-           (DISPLACED, "ontheemd|ontvlucht|gevlucht|op de vlucht")],
-    "ar": [(KILLED, "قتيل*|قتلى|قتلوا|لقوا حتفهم"), (WOUNDED, "جريح*|جرحى|جرحوا|مصاب*|أصيب*"),
-           (DISPLACED, "نازح*|الفرار من منازلهم|نزحوا")],
-}
-# terms right before the number (only qualifiers between): "Morreram 562", "la morte di 55"
-_BEFORE = {
-    "fr": [(KILLED, "la mort de|la mort d'|tué|tuant"), (WOUNDED, "blessé|blessant"), (DISPLACED, "déplacé")],
-    "de": [(KILLED, "getötet|tötete"), (WOUNDED, "verletzt|verletzte"), (DISPLACED, "vertrieben")],
-    "it": [(KILLED, "la morte di|uccidendo|ucciso"), (WOUNDED, "il ferimento di|ferendo|ferito"),
-           (DISPLACED, "lo sfollamento di")],
-    "es": [(KILLED, "murieron|la muerte de|matando|mató"), (WOUNDED, "hiriendo|hirió"),
-           (DISPLACED, "el desplazamiento de|desplazó")],
-    "pt": [(KILLED, "morreram|a morte de|matando|matou"), (WOUNDED, "ficaram feridas|ficaram feridos|feriu"),
-           (DISPLACED, "deslocou|o deslocamento de")],
-    "nl": [(KILLED, "het leven gekost aan|doodde"), (WOUNDED, "verwondde"), (DISPLACED, "")],
-    "ar": [(KILLED, "بمقتل|مقتل|قتل"), (WOUNDED, "وجرح|جرح|إصابة|وإصابة"), (DISPLACED, "نزوح|نزوح داخلي|نزح")],
-}
-_CIVILIANS = {"fr": "civils civil", "de": "zivilisten zivilist", "it": "civili civile", "es": "civiles civil",
-              "pt": "civis civil", "nl": "burgers burger", "ar": "مدني"}
-_SUBCOUNT = {"fr": "dont|parmi lesquels|parmi eux", "de": "darunter|unter ihnen", "it": "tra cui|di cui|tra loro",
-             "es": "entre ellos|entre ellas|de ellos|incluidos", "pt": "entre eles|incluindo|dos quais",
-             "nl": "onder wie|onder hen|waaronder", "ar": "بينهم|من بينهم"}
-# a count of families or households is not a count of people (the ledger counts people)
-_FAMILIES = r"(?:familles|foyers|familien|haushalte|famiglie|nuclei|familias|hogares|famílias|gezinnen|families|"\
-            r"huishoudens|عائلة|عائلات|أسرة|أسر)(?!\w)"
-_OF_THEM = {"de": "davon", "it": "dei quali", "es": "de ellos", "fr": "d'entre eux", "nl": "van hen", "pt": "deles"}
-_QUALIFIERS = {
-    "more-than": "plus de|mehr als|über|oltre|più di|más de|mais de|meer dan|ruim|أكثر من|اكثر من|ما يزيد عن|ما يزيد على",
-    "at-least": "au moins|mindestens|wenigstens|almeno|al menos|por lo menos|pelo menos|ao menos|minstens|zeker|"
-                "على الأقل",
-    "about": "environ|quelque|rund|etwa|ungefähr|circa|alrededor de|cerca de|unos|unas|cerca de|ongeveer|"
-             "حوالى|حوالي|نحو|زهاء",
-    "nearly": "près de|presque|fast|beinahe|quasi|casi|quase|bijna|ما يقارب|قرابة",
-}
-_FILLER = {"fr": "personnes|autres|de plus", "de": "menschen|weitere|personen", "it": "persone|altre|altri",
-           "es": "personas|más|individuos", "pt": "pessoas|mais", "nl": "mensen|personen|nog eens", "ar": "شخص|أشخاص|آخرين"}
-_SCALES = {"fr": {"mille": 1000, "millions": 10**6, "million": 10**6}, "de": {"tausend": 1000, "millionen": 10**6},
-           "it": {"mila": 1000, "mille": 1000, "milioni": 10**6}, "es": {"mil": 1000, "millones": 10**6},
-           "pt": {"mil": 1000, "milhões": 10**6}, "nl": {"duizend": 1000, "miljoen": 10**6},
-           "ar": {"ألف": 1000, "الف": 1000, "آلاف": 1000, "مليون": 10**6}}
-_WORDS = {
-    "fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-           "cent": 100, "mille": 1000},
-    "de": {"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-           "hundert": 100, "tausend": 1000},
-    "it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-           "cento": 100, "mille": 1000},
-    "es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-           "cien": 100, "mil": 1000},
-    "pt": {"dois": 2, "duas": 2, "três": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
-           "dez": 10, "cem": 100, "mil": 1000},
-    "nl": {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9, "tien": 10,
-           "honderd": 100, "duizend": 1000},
-    "ar": {"اثنان": 2, "اثنين": 2, "ثلاثة": 3, "أربعة": 4, "خمسة": 5, "ستة": 6, "سبعة": 7, "ثمانية": 8, "تسعة": 9,
-           "عشرة": 10, "مئة": 100, "مائة": 100, "مئتي": 200, "مئتين": 200, "مائتي": 200, "ألف": 1000},
-}
-# quantities in words, read as ACLED does (the most conservative value, at-least)
-_VAGUE = {"fr": {"dizaines": 12, "centaines": 100, "milliers": 1000}, "de": {"dutzende": 12, "hunderte": 100,
-          "tausende": 1000}, "it": {"decine": 12, "centinaia": 100, "migliaia": 1000},
-          "es": {"decenas": 12, "docenas": 12, "cientos": 100, "centenares": 100, "miles": 1000},
-          "pt": {"dezenas": 12, "centenas": 100, "milhares": 1000}, "nl": {"tientallen": 12, "honderden": 100,
-          "duizenden": 1000}, "ar": {"عشرات": 12, "مئات": 100, "آلاف": 1000}}
-_MONTHS = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "ar": "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
-}
-# common words, to tell the language of a seed among the configured ones
-_COMMON = {
-    "en": "the and of to in is was were have has said that with from by people at least more than",
-    "fr": "le la les des et est dans du une pour qui sont ont été selon depuis personnes au moins plus",
-    "de": "der die das und ist sind wurden nach mit von den im bei seit sich menschen mindestens mehr als",
-    "it": "il la le di e che sono della del per nel dei gli ha è persone almeno oltre",
-    "es": "el la los las y que en del por para según se han fueron personas al menos más",
-    "pt": "o os as e que em do da dos para com foram segundo desde pessoas pelo menos mais ao",
-    "nl": "de het een en van is zijn op te met door volgens hebben werd mensen zeker minstens meer dan bij",
-    "ar": "في من على إلى الى عن مع أن التي الذي",
-}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 
 
 def detect(text: str, languages) -> str:
@@ -129,6 +37,8 @@ def detect(text: str, languages) -> str:
     the first configured language when none stands out."""
     codes = [lang.replace("_", "-").split("-")[0].lower() for lang in languages] or ["en"]
     words = [w.lower() for w in _WORD.findall(text[:5000])]
+    if "ar" in codes and words and sum(1 for w in words if _ARABIC.match(w)) * 2 > len(words):
+        return "ar"  # by its script: a short Arabic text may hold none of the common words
     best, score = codes[0], 0
     for code in dict.fromkeys(codes):
         common = set(_COMMON.get(code, "").split())
@@ -154,9 +64,13 @@ class Language:
 
     def __init__(self, code: str):
         self.code = code
-        self.after = [(kind, re.compile(rf"(?<!\w)(?:{_terms(words)})", re.I)) for kind, words in _AFTER[code]]
-        self.before = [(kind, re.compile(rf"(?<!\w)(?:{_alt(words, '|')})\s*$", re.I))
+        clitic = _CLITICS if code == "ar" else ""
+        self.after = [(kind, re.compile(rf"(?<!\w){clitic}(?:{_terms(words)})", re.I)) for kind, words in _AFTER[code]]
+        self.before = [(kind, re.compile(rf"(?<!\w){clitic}(?:{_alt(words, '|')})\s*$", re.I))
                        for kind, words in _BEFORE[code] if words]
+        self.before_terms = [(kind, re.compile(rf"(?<!\w){clitic}(?:{_alt(words, '|')})(?!\w)", re.I))
+                             for kind, words in _BEFORE[code] if words]
+        self.and_ = re.compile(rf"^\s*,?\s*(?:{_AND[code]})(?!\w)\s*$" if code != "ar" else r"^\s*،?\s*و?\s*$", re.I)
         self.civilian = re.compile(rf"(?<!\w)(?:{_alt(_CIVILIANS[code])})", re.I)
         self.subcount = re.compile(rf"(?<!\w)(?:{_alt(_SUBCOUNT[code], '|')})\s*$", re.I)
         self.of_them = re.compile(rf"^\s*(?:{_alt(_OF_THEM[code], '|')})(?!\w)", re.I) if code in _OF_THEM else None
@@ -166,8 +80,13 @@ class Language:
                            for q, words in _QUALIFIERS.items()]
         self.gap = re.compile(rf"^(?:\s|[وبل]?(?:{_alt(quals, '|')}|{_FILLER[code]}|de|di|d'|a|à|ل)(?!\w))*$", re.I)
         self.scale = re.compile(rf"\s*({_alt(' '.join(_SCALES[code]))})(?!\w)", re.I)
+        # "1,4 millones", "8,5 Millionen", "11.58 مليون" (a decimal before a scale word), "936mila" (joined)
+        self.scaled = re.compile(rf"(?<![\w.,'’])(\d{{1,3}})(?:([.,])(\d{{1,2}}))?(\s*)({_alt(' '.join(_SCALES[code]))})(?!\w)", re.I)
+        self.toll = re.compile(rf"(?<!\w){clitic}(?:{_TOLL[code]})(?!\w)", re.I)
+        self.to = re.compile(rf"(?<!\w)(?:{_TO[code]})\s*(?:[وبل]?(?:{_alt(quals, '|')})\s*)?$", re.I)
         words = {**_WORDS[code], **_VAGUE[code]}
-        self.words = re.compile(rf"(?<!\w)(?:{_alt(' '.join(words))})(?!\w)", re.I)
+        # "وآلاف" (and thousands); not "the": "الاثنين" is Monday, not two
+        self.words = re.compile(rf"(?<!\w){'[وبل]?' if code == 'ar' else ''}(?P<w>{_alt(' '.join(words))})(?!\w)", re.I)
         self.months = re.compile(rf"\s*(?:\.|de|del)?\s*(?:{_alt(_MONTHS[code])})(?!\w)", re.I)
 
 
@@ -182,8 +101,13 @@ def language(code: str) -> Language | None:
 def foreign_numbers(sentence: str, found: list[Number], lang: Language) -> list[Number]:
     """The numbers of a sentence in this language: scale words after digits ("75 mila"), "mil 282",
     number words, quantities in words (ACLED's reading) and dates with a month name left out."""
+    if lang.code == "ar":
+        found = sorted([*found, *(Number(m.start(1), m.end(1), int(_GROUPING.sub("", m.group(1))), m.group(1))
+                                  for m in _AR_JOINED.finditer(sentence))], key=lambda n: n.start)
     out: list[Number] = []
     for n in found:
+        if n.excluded == "a year" and _count_follows(sentence, n.end, lang):
+            n = Number(n.start, n.end, n.value, n.text)  # "plus de 2000 autres blessées": a count, not a year
         if n.excluded or n.value is None:
             out.append(n)
             continue
@@ -195,25 +119,61 @@ def foreign_numbers(sentence: str, found: list[Number], lang: Language) -> list[
             value = n.value * {k.lower(): v for k, v in _SCALES[lang.code].items()}[scale.group(1).lower()]
             n = Number(n.start, scale.end(), value, sentence[n.start: scale.end()])
         out.append(n)
+    scales = {k.lower(): v for k, v in _SCALES[lang.code].items()}
+    for m in lang.scaled.finditer(sentence):
+        if not (m.group(3) or not m.group(4)):
+            continue  # "75 mila" is read above; this is "1,4 millones" or "936mila"
+        whole = int(m.group(1)) + (int(m.group(3)) / 10 ** len(m.group(3)) if m.group(3) else 0)
+        value = round(whole * scales[m.group(5).lower()])
+        out = [n for n in out if not (n.start < m.end() and m.start() < n.end)]
+        out.append(Number(m.start(), m.end(), value, m.group()))
+    out.sort(key=lambda n: n.start)
     taken = [(n.start, n.end) for n in out]
     table = {k.lower(): v for k, v in {**_WORDS[lang.code], **_VAGUE[lang.code]}.items()}
     vague = {k.lower() for k in _VAGUE[lang.code]}
     for m in lang.words.finditer(sentence):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        word = m.group().lower()
+        word = m.group("w").lower()
         end, value = m.end(), table[word]
         follow = re.match(r"\s+(\d{3})(?!\d)", sentence[end:]) if word in ("mil",) else None
-        if follow:  # "mil 282" (Spanish): 1282
+        if follow:  # "mil 282" (Spanish): 1282, and the 282 is not a number of its own
             value, end = 1000 + int(follow.group(1)), end + follow.end()
+            out = [n for n in out if not (m.end() <= n.start < end)]
         elif lang.scale.match(sentence, end) and word not in vague:  # "ثلاثة آلاف"
             scale = lang.scale.match(sentence, end)
             value *= {k.lower(): v for k, v in _SCALES[lang.code].items()}[scale.group(1).lower()]
             end = scale.end()
-        out.append(Number(m.start(), end, value, sentence[m.start(): end], implied="at-least" if word in vague else ""))
-        taken.append((m.start(), end))
+        start = m.start("w")
+        out.append(Number(start, end, value, sentence[start: end], implied="at-least" if word in vague else ""))
+        taken.append((start, end))
     out.sort(key=lambda n: n.start)
+    return _ar_compounds(sentence, out) if lang.code == "ar" else out
+
+
+_AR_JOINED = re.compile(r"(?:(?<!\w)[وبل]|إلى|الى)(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]\d|\w)")
+_GROUPING = re.compile(r"[,.]")
+
+
+def _ar_compounds(sentence: str, nums: list[Number]) -> list[Number]:
+    """"71 ألفًا و824" is 71,824 and "مليون ومئة ألف" 1,100,000: a number ending in a scale word, "and",
+    then a smaller number."""
+    out: list[Number] = []
+    for n in nums:
+        prev = out[-1] if out else None
+        if (prev and not prev.excluded and not n.excluded and prev.value and n.value and not prev.implied
+                and prev.text[-1:] not in "0123456789" and prev.value % 1000 == 0 and n.value < prev.value
+                and re.fullmatch(r"\s*و\s*", sentence[prev.end: n.start])):
+            out[-1] = Number(prev.start, n.end, prev.value + n.value, sentence[prev.start: n.end])
+            continue
+        out.append(n)
     return out
+
+
+def _count_follows(sentence: str, end: int, lang: Language) -> bool:
+    """A kind term within two words after a number ("2000 autres blessées", "2000 Tote")."""
+    after = sentence[end: end + 60]
+    return any((m := p.search(after)) and len(after[: m.start()].split()) <= 2 for _, p in lang.after)
 
 
 def qualifier(sentence: str, num: Number, lang: Language) -> tuple[str, str]:
@@ -262,6 +222,18 @@ def read(sentence: str, nums: list[Number], lang: Language) -> list[tuple[Number
         if lang.civilian.match(after.lstrip()) or (kind and lang.civilian.search(after[: span[1] - n.end])
                                                     and len(words_after) and lang.civilian.search(" ".join(words_after[:3]))):
             group = "civilians"
+        elif kind and span[1] > n.end and lang.civilian.match(sentence, span[1] + 1) and sentence[span[1]: span[1] + 1] == " ":
+            group = "civilians"  # the civilians named right after the term: "29 i decessi civili", "morts civils"
+        elif (kind and out and out[-1][2] and out[-1][3][1] <= n.start and lang.and_.match(sentence[out[-1][3][1]: n.start])
+              and not _people_after(after, lang)):
+            group = out[-1][2]  # "13 civiles han muerto y 35 más han resultado heridos": civilians too
+        toll = _toll_before(sentence, n.start, lang, need_term=kind is None) if group is None else None
+        if toll:
+            kind, span = kind or toll[0], (toll[1], span[1])
+            if lang.civilian.search(sentence, toll[1], n.start):
+                group = "civilians"  # "le nombre de civils tués ... s'est alourdi à 822 morts"
+        if kind and group is None and before.strip() and lang.subcount.search(before) and _people_after(after, lang):
+            continue  # "بينهم 15 طفلا", "darunter neun Kinder": a sub-count of another group, not a figure
         if kind is None and previous is not None:
             sub = lang.subcount.search(before) if before.strip() else None
             of_them = lang.of_them.match(after) if lang.of_them else None
@@ -272,6 +244,37 @@ def read(sentence: str, nums: list[Number], lang: Language) -> list[tuple[Number
         out.append((n, kind, group, span))
         previous = (n, kind, group)
     return out
+
+
+def _toll_before(sentence: str, start: int, lang: Language, need_term: bool = True) -> tuple[str, int] | None:
+    """(kind, where the words start) for "Zahl der getöteten ... auf N", "حصيلة المصابين إلى N": a count
+    word, a kind term, then "to" (and qualifiers) right before the number, in one clause of 200 characters."""
+    lo = max(0, start - 200)
+    window = sentence[lo: start]
+    if not lang.to.search(window):
+        return None
+    counts = list(lang.toll.finditer(window))
+    if not counts or _CLAUSE_END.search(window, counts[-1].start()):
+        return None
+    c = counts[-1]
+    found = [(m.start(), k) for k, p in lang.after for m in p.finditer(window, c.end())]
+    found += [(m.start(), k) for k, p in lang.before_terms for m in p.finditer(window, c.end())]
+    if not found:
+        return ("", lo + c.start()) if not need_term else None
+    return min(found)[1], lo + c.start()
+
+
+_CLAUSE_END = re.compile(r"[;!?]|(?<!\d)\.(?:\s|$)")
+
+
+def _people_after(after: str, lang: Language) -> bool:
+    """A number with other people of its own ("y 35 niños heridos"), not only "more"/"others"."""
+    end = r"\w*" if lang.code == "ar" else r"(?!\w)"  # "طفلا", "طفلاً"
+    return bool(re.match(rf"\s*(?:\S+\s+)?{_clitic(lang)}(?:{_OTHER_PEOPLE[lang.code]}){end}", after, re.I))
+
+
+def _clitic(lang: Language) -> str:
+    return _CLITICS if lang.code == "ar" else ""
 
 
 def _term_before(before: str, pattern: re.Pattern, lang: Language) -> int | None:

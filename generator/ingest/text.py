@@ -25,6 +25,8 @@ REPORTING_CUES = (r"said|says|say|told|tells|reported|reports|estimated|estimate
 # a sentence end: from the first of its marks (so a long run of dots is read once, not once a dot)
 _CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’')\]]*\s+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_GERMAN_MONTH = re.compile(r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                           r"Dezember)\b")
 _WORD_WINDOW = 40  # longer than any abbreviation or run of initials it is compared with
 _QUOTES_OPEN = "\"“‘'([«"
 
@@ -88,6 +90,8 @@ def _split(unit: str) -> list[tuple[int, int]]:
                 w = word.group(1).lower()
                 if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:\w\.)+\w", w):
                     continue
+                if w.isdigit() and len(w) <= 2 and _GERMAN_MONTH.match(unit, m.end()):
+                    continue  # "am 7. Oktober": a German date, not the end of a sentence
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(unit)))
