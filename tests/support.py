@@ -57,3 +57,23 @@ def briefing_in(folder: Path, *args: str, env: dict | None = None, catch_excepti
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(folder)
         return CliRunner(env=env).invoke(main, list(args), catch_exceptions=catch_exceptions)
+
+
+def zensical() -> str:
+    found = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
+    if not Path(found).exists():
+        message = "zensical is not installed (pip install -e '.[test]' installs zensical==0.0.73)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + ": under CI=true a missing tool is a failure")
+        pytest.skip(message)
+    return found
+
+
+def build_with_zensical(dest: Path) -> Path:
+    """The demo generated into dest/out and built there by Zensical; returns the site folder."""
+    project = copy_demo(dest / "demo")
+    generated = briefing_in(project, "generate", "--out", "out", env={"SOURCE_DATE_EPOCH": "1562284800"})
+    assert generated.exit_code == 0, generated.output
+    proc = subprocess.run([zensical(), "build"], cwd=project / "out", capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return project / "out" / "site"

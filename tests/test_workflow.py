@@ -102,3 +102,12 @@ def test_both_workflows_differ_only_in_how_briefing_is_installed(scaffolded: Pat
     different = [(a, b) for a, b in zip(ours, theirs) if a != b]
     assert len(ours) == len(theirs)
     assert [a.strip() for a, _ in different] == ["cache-dependency-path: pyproject.toml", "run: python -m pip install ."]
+
+
+def test_both_workflows_switch_engine_with_one_variable(scaffolded: Path):
+    """Issue 20: ENGINE: mkdocs builds with the plugin; ENGINE: zensical generates the tree and builds it."""
+    for path, _ in workflows(scaffolded):
+        text = path.read_text("utf-8")
+        assert "\n  ENGINE: mkdocs\n" in text
+        assert "if: env.ENGINE == 'mkdocs'" in text and "if: env.ENGINE == 'zensical'" in text
+        assert "briefing generate --strict --out" in text and "zensical==0.0.73" in text

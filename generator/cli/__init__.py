@@ -1,4 +1,4 @@
-"""The ``briefing`` command: one module per subcommand (check, build, serve, ingest, new, schema),
+"""The ``briefing`` command: one module per subcommand (check, build, serve, ingest, new, schema, generate),
 and project.py for what they share."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from generator import __version__
 from generator.errors import BriefingError
 from generator.cli.build import build
 from generator.cli.check import check
+from generator.cli.generate import generate
 from generator.cli.ingest import ingest
 from generator.cli.new import new
 from generator.cli.schema import schema
@@ -31,5 +32,5 @@ def main():
     """Briefing: build a searchable briefing site from Markdown articles, notes, actors and topics."""
 
 
-for _command in (check, build, serve, ingest, new, schema):
+for _command in (check, build, serve, ingest, new, schema, generate):
     main.add_command(_command)

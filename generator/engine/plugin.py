@@ -17,6 +17,7 @@ from generator.cache import BuildCache
 from generator.config import PLUGIN_OPTIONS, ConfigError, check, options_from, plugin_default
 from generator.errors import BriefingError
 from generator.engine import pagefind, search
+from generator.engine.docstree import DEFAULT_NAV, REQUIRED_EXTENSIONS
 from generator.engine.preview import Preview
 from generator.engine import sitedir
 
@@ -24,7 +25,6 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 _ID = re.compile(r'\sid="([^"]+)"')
 _TOKEN = re.compile(r"<!--(BFBLOCK[0-9a-f]{12}N[0-9]+)-->")
 
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 THEME_DIR = str(Path(__file__).parent.parent / "theme")
 
 
@@ -120,13 +120,7 @@ class BriefingPlugin(BasePlugin):
             if all(str(x) != js for x in config.extra_javascript):
                 config.extra_javascript.append(js)
         if config.nav is None:
-            config.nav = [
-                {"Home": "index.md"},
-                {"Timeline": "timeline/index.md"},
-                {"Actors": "actors/index.md"},
-                {"Topics": "topics/index.md"},
-                {"Notes": "notes/index.md"},
-            ]
+            config.nav = [dict(item) for item in DEFAULT_NAV]
         search.configure(self, config, THEME_DIR)
         return config
 
