@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.cache import BuildCache
 from generator.derive.claims import claim_entries, claim_key, entry_sort_key, entry_topics, period_end, unique_claims
+from generator.derive.labels import FigureLabels
 from generator.derive.mentions import Matcher, matcher_for
 from generator.derive.topics import classifier_for
 from generator.model.types import Article, Briefing, Event, Figure
@@ -113,11 +114,12 @@ def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCach
     # article that reported it first.
     shown = {claim_key(f) for e in (e for a in articles.values() for e in a.entries) for f in e.figures}
     first_report = {}
+    labels = FigureLabels.of_topics(topics.values())
     for f in sorted(figures, key=lambda f: (articles[f.article].date.start, f.article)):
         first_report.setdefault(claim_key(f), f.article)
     for article in articles.values():
         if article.events:
-            for claim in claim_entries(article, shown, first_report):
+            for claim in claim_entries(article, shown, first_report, labels):
                 claim.actors = _merge([], matcher.actors(claim.title), actors)
                 claim.topics = entry_topics([], [], [f.kind for f in claim.figures], article.topics, topics)
                 article.entries.append(claim)

@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import re
 
+from generator.derive.labels import FigureLabels
 from generator.model.types import PRECISIONS, QUALIFIER_WORDS, Article, DateValue, Event, Figure
 
 
@@ -45,13 +46,16 @@ def unique_claims(figures: list[Figure], articles: dict[str, Article]) -> list[F
     return out
 
 
-def figure_words(f: Figure) -> str:
-    """"at least 205 killed": the qualifier in words that keep its meaning, the value, the kind."""
+def claim_words(f: Figure, labels: FigureLabels) -> str:
+    """ "at least 205 killed", "oil output: about 1,300,000 barrels a day": the qualifier in words
+    that keep its meaning, the value with its unit, the kind as the topics (or the built-in table) say it."""
     words = QUALIFIER_WORDS.get(f.qualifier, "")
-    return f"{words + ' ' if words else ''}{f.value:,} {f.kind.replace('-', ' ')}"
+    value = (words + " " if words else "") + labels.value(f.value, f.kind)
+    return f"{labels.words(f.kind)}: {value}" if labels.unit(f.kind) else f"{value} {labels.words(f.kind)}"
 
 
-def claim_entries(article: Article, shown: set[tuple], first_report: dict[tuple, str]) -> list[Event]:
+def claim_entries(article: Article, shown: set[tuple], first_report: dict[tuple, str],
+                  labels: FigureLabels | None = None) -> list[Event]:
     """The article's claim groups (same source and as-of date) that are on the timeline nowhere
     else: not carried by an event or an article entry (``shown``), and reported here first."""
     groups: dict[tuple, list[Figure]] = {}
@@ -62,7 +66,7 @@ def claim_entries(article: Article, shown: set[tuple], first_report: dict[tuple,
         groups.setdefault((f.source, f.as_of.start, f.as_of.precision, f.as_of.end), []).append(f)
     out = []
     for n, figures in enumerate(groups.values(), start=1):
-        title = f"{figures[0].source}: " + ", ".join(figure_words(f) for f in figures)
+        title = f"{figures[0].source}: " + ", ".join(claim_words(f, labels or FigureLabels()) for f in figures)
         out.append(Event(id=f"{article.id}--claim-{n}", article=article.id, date=figures[0].as_of, title=title,
                          figures=figures, draft=article.draft, kind="claim"))
     return out

@@ -122,6 +122,7 @@ class BriefingPlugin(BasePlugin):
         if config.nav is None:
             config.nav = [dict(item) for item in DEFAULT_NAV]
         search.configure(self, config, THEME_DIR)
+        self.search_dates = {}  # page url -> its date (articles, notes), for Material's search index
         return config
 
     on_config = CombinedEvent(_guard, _configure)
@@ -130,6 +131,7 @@ class BriefingPlugin(BasePlugin):
     def _keep_search_whole(self, *, config):
         if self.preview.dirty:
             self.preview.merge_search(search.material_search(config), self._files)
+        search.date_titles(search.material_search(config), self.search_dates)
 
     def on_nav(self, nav, *, config, files):
         self._files = files
@@ -224,6 +226,8 @@ class BriefingPlugin(BasePlugin):
         # search index leaves them out on purpose). Here each token's paragraph becomes a comment.
         # MkDocs validates links to anchors against the ids it saw in the Markdown: add the ids
         # of the blocks now.
+        if page.meta.get("bf_date"):  # lunr results show it (search.date_titles)
+            self.search_dates[page.url] = page.meta["bf_date"]
         blocks = self.blocks.get(page.file.src_uri, {})
         for token, block in blocks.items():
             paragraph = f"<p>{token}</p>"

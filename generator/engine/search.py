@@ -80,3 +80,16 @@ def material_search(config):
         if isinstance(plugin, SearchPlugin) and getattr(plugin, "search_index", None) is not None:
             return plugin
     return None
+
+
+def date_titles(material, dates: dict[str, str]) -> None:
+    """Material's lunr index: a dated page's own entry (an article's, a note's: ``dates`` maps its url to
+    the date, from the page meta ``bf_date``) has the date after its title. Material's results always
+    show a page's title, its text only where the query matched best, so every result shows the date.
+    Idempotent (the preview keeps entries from build to build)."""
+    if material is None:
+        return
+    for entry in material.search_index.entries:
+        date = dates.get(entry["location"])
+        if date and not entry["title"].endswith(f" · {date}"):
+            entry["title"] += f" · {date}"

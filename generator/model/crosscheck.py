@@ -3,7 +3,8 @@ the number of items (a dictionary pass, never a comparison of every pair), so ``
 stays fast at 10,000 articles.
 
 - a note that lists an article published after the note's own date (it cites the future);
-- two articles filed from the same source page on the same day (probably one story filed twice).
+- two articles filed from the same source page on the same day (probably one story filed twice);
+- two topics that label one figure kind differently.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from generator.model.validate import Ref
 def check_across(briefing: Briefing, refs: list[Ref], problems: Problems) -> None:
     _future_citations(briefing, refs)
     _filed_twice(briefing, problems)
+    _labelled_twice(briefing, problems)
 
 
 def _future_citations(briefing: Briefing, refs: list[Ref]) -> None:
@@ -62,3 +64,16 @@ def _filed_twice(briefing: Briefing, problems: Problems) -> None:
         problems.warning(art.path, source.line, f"same source as {other.path} ({source.url}), published the same "
                                                 f"day: probably one story filed twice; merge the two articles, "
                                                 f"or fix the url")
+
+
+def _labelled_twice(briefing: Briefing, problems: Problems) -> None:
+    """A figure kind labelled differently by two topics: a warning on the later one. Its own page
+    shows its label; every other page (articles, the timeline, the home page, data files) the first's."""
+    first: dict[str, tuple] = {}
+    for topic in briefing.topics.values():
+        for kind, (label, unit, line) in topic.labels.items():
+            other = first.setdefault(kind, (topic, label, unit))
+            if other[0] is topic or other[1:] == (label, unit):
+                continue
+            problems.warning(topic.path, line, f"figure kind '{kind}' is labelled differently in {other[0].path}; "
+                                               f"pages other than this topic's show that label: give both the same")

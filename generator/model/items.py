@@ -122,7 +122,9 @@ def _actor(f, ident, path, body) -> Actor:
 
 
 def _topic(f, ident, path, body) -> Topic:
-    return Topic(ident, path, f["title"], body, f.get("keywords") or [], f.get("figures") or [], f.get("summary"))
+    figures = f.get("figures") or []  # (kind, label, unit, line) from keytypes.TopicFigures
+    return Topic(ident, path, f["title"], body, f.get("keywords") or [], [k for k, *_ in figures], f.get("summary"),
+                 {k: (label, unit, line) for k, label, unit, line in figures if label or unit})
 
 
 BUILDERS = {"notes": _note, "actors": _actor, "topics": _topic}

@@ -268,6 +268,58 @@ class Records:
         return {"type": "array", "items": ref(self.definition)}
 
 
+class TopicFigures:
+    """A topic's ``figures``: each a figure kind, or ``{kind, label, unit}`` that says how pages name
+    it; read as (kind, label, unit, line) with line the file's. An unknown key is an error here
+    (a misspelt ``unit`` would silently change every page that shows the kind), and so is a kind
+    listed twice."""
+
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        items = list_of(value, key, where, line0)
+        if items is INVALID:
+            return INVALID
+        out, seen = [], {}
+        item_lines = getattr(value, "lines", [])
+        for i, item in enumerate(items):
+            iline = item_lines[i] if i < len(item_lines) else line0
+            label = unit = None
+            if isinstance(item, dict):
+                lines = getattr(item, "lines", {})
+                iline = data_line(item) or iline
+                for k in item:
+                    if k not in schema.FIGURE_LABEL:
+                        where.error(lines.get(k, iline), f"unknown key '{k}' in a figure of '{key}'"
+                                                         f"{did_you_mean(str(k), schema.FIGURE_LABEL)}; a figure "
+                                                         f"here has kind, label and unit")
+                if "kind" not in item:
+                    where.error(iline, f"missing required key 'kind' in a figure of '{key}' "
+                                       f"(write {{kind: oil-output-bpd, label: oil output}})")
+                    continue
+                read = {k: v.value(item[k], schema.FIGURE_LABEL[k], k, where, lines.get(k, iline), None)
+                        for k in schema.FIGURE_LABEL if k in item}
+                if any(x is INVALID for x in read.values()) or any(k not in schema.FIGURE_LABEL for k in item):
+                    continue
+                kind, label, unit = read["kind"], read.get("label"), read.get("unit")
+            elif isinstance(item, str) and KEBAB_RE.fullmatch(item.strip()):
+                kind = item.strip()
+            else:
+                where.error(iline, f"'{item}' in '{key}' is not a kebab-case figure kind "
+                                   f"nor {{kind: ..., label: ..., unit: ...}}")
+                continue
+            if kind in seen:
+                where.error(iline, f"figure kind '{kind}' is listed twice in '{key}' (first at line "
+                                   f"{where.base + seen[kind]}); keep one")
+                continue
+            seen[kind] = iline
+            out.append((kind, label, unit, where.base + iline))
+        return out
+
+    def json(self, spec, name, owner) -> dict:
+        label = {"type": "object", "properties": {"kind": ref("kebab"), "label": ref("text"), "unit": ref("text")},
+                 "required": ["kind"], "additionalProperties": False}
+        return {"type": "array", "items": {"anyOf": [ref("kebab"), label]}}
+
+
 KEY_TYPES = {
     "string": Text(),
     "date": Date(relative=False),
@@ -282,4 +334,5 @@ KEY_TYPES = {
     "sources": Sources(),
     "events": Records("EVENT", "an event", "event"),
     "figures": Records("FIGURE", "a figure", "figure"),
+    "topic-figures": TopicFigures(),
 }

@@ -13,7 +13,7 @@ from generator.model.types import ACTOR_KINDS, NOTE_KINDS, PRECISIONS, QUALIFIER
 
 @dataclass(frozen=True)
 class Key:
-    type: str  # string, date, event-date, bool, int, ids, strings, kebab, kebabs, sources, events, figures, enum
+    type: str  # string, date, event-date, bool, int, ids, strings, kebab, kebabs, sources, events, figures, topic-figures, enum
     required: bool = False
     choices: tuple[str, ...] = ()
     help: str = ""
@@ -76,8 +76,14 @@ ACTOR = {
 TOPIC = {
     "title": Key("string", True),
     "keywords": Key("strings", help="words that put an article or event in this topic"),
-    "figures": Key("kebabs", help="figure kinds this topic charts"),
+    "figures": Key("topic-figures", help="figure kinds this topic charts: a kind, or {kind, label, unit} to say how pages name it"),
     "summary": Key("string"),
+}
+
+FIGURE_LABEL = {
+    "kind": Key("kebab", True, help="the figure kind, e.g. oil-output-bpd"),
+    "label": Key("string", help="what pages call it, e.g. 'oil output'"),
+    "unit": Key("string", help="e.g. 'barrels a day', '%'; default: from the kind's suffix (-bpd, -pct, -usd)"),
 }
 
 SOURCE = {

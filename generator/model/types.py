@@ -185,6 +185,7 @@ class Topic:
     keywords: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
     summary: str | None = None
+    labels: dict[str, tuple[str | None, str | None, int]] = field(default_factory=dict)  # kind -> (label, unit, line)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
+from generator.model.dates import format_date
 from generator.pages.jsonld import news_article
 from generator.pages.links import link_first_mentions
 from generator.pages.output import Generated
@@ -19,7 +20,7 @@ def pages(r) -> list[Generated]:
             lambda a: relpath(src_of("actors", a), posixpath.dirname(src)),
             expected=set(article.mentions),
         )
-        return Generated(src, r.render("article.md.j2", src, title=article.title, meta={**r.updated([article.path]), "bf_jsonld": news_article(
+        return Generated(src, r.render("article.md.j2", src, title=article.title, meta={**r.updated([article.path]), "bf_date": format_date(article.date), "bf_jsonld": news_article(
                                            r.b, article, r.options.site_url, r.options.title)},
                                        article=article, body=body), draft=article.draft)
 

@@ -8,6 +8,8 @@ import html
 import re
 from urllib.parse import quote
 
+from generator.derive.labels import KIND_LABELS, UNIT_SUFFIXES, FigureLabels  # noqa: F401 (the tables, for callers)
+from generator.derive.claims import claim_words
 from generator.model.dates import format_date
 from generator.model.types import QUALIFIER_WORDS, DateValue
 
@@ -31,59 +33,46 @@ def url_escape(value: str) -> str:
 def number(value: int) -> str:
     return f"{value:,}"
 
-# Figure kinds as readers say them. A kind ending in a unit suffix has that unit; any other kind
-# is read from its words ("health-workers-killed": "Health workers killed").
-KIND_LABELS = {
-    "incident-killed": "killed in the incident",
-    "incident-wounded": "wounded in the incident",
-    "idps-in-collective-shelters": "displaced people in collective shelters",
-    "oil-gas-share-of-exports-pct": "oil and gas share of exports",
-    "oil-revenue-change-pct": "change in oil revenue",
-    "armed-group": "armed group",
-}
-UNIT_SUFFIXES = {"-bpd": "barrels a day", "-pct": "%", "-usd": "US dollars"}
-
-
-def kind_unit(kind: str) -> str:
+# Figure kinds as readers say them: a topic's labels (derive/labels.py), else the built-in table.
+# ``labels`` is the build's FigureLabels; without it, the built-in reading (actor kinds use that too).
+def kind_unit(kind: str, labels: FigureLabels | None = None) -> str:
     """The unit of a figure kind ("oil-output-bpd": "barrels a day"), or "" for a count."""
-    return next((unit for suffix, unit in UNIT_SUFFIXES.items() if kind.endswith(suffix)), "")
+    return (labels or FigureLabels()).unit(kind)
 
 
-def kind_label(kind: str) -> str:
+def kind_label(kind: str, labels: FigureLabels | None = None) -> str:
     """ "oil-output-at-risk-pct": "Oil output at risk"; "incident-killed": "Killed in the incident"."""
-    if kind in KIND_LABELS:
-        text = KIND_LABELS[kind]
-    else:
-        text = next((kind[:-len(s)] for s in UNIT_SUFFIXES if kind.endswith(s)), kind).replace("-", " ")
-    return text[:1].upper() + text[1:]
+    return (labels or FigureLabels()).label(kind)
 
 
-def value_with_unit(value: int, kind: str) -> str:
-    unit = kind_unit(kind)
-    return f"{value:,}{unit}" if unit == "%" else f"{value:,} {unit}" if unit else f"{value:,}"
+def kind_words(kind: str, labels: FigureLabels | None = None) -> str:
+    """The kind inside a sentence: "oil output", "IDPs in shelters"."""
+    return (labels or FigureLabels()).words(kind)
 
 
-def figure_words(f) -> str:
-    """ "about 1,300,000 barrels a day of oil output": "Oil output: about 1,300,000 barrels a day"
-    for a kind with a unit, "53 killed in the incident" for a count (lower case, plain text)."""
-    qualifier = QUALIFIER_WORDS[f.qualifier]
-    value = (qualifier + " " if qualifier else "") + value_with_unit(f.value, f.kind)
-    label = kind_label(f.kind).lower()
-    return f"{label}: {value}" if kind_unit(f.kind) else f"{value} {label}"
+def value_with_unit(value: int, kind: str, labels: FigureLabels | None = None) -> str:
+    return (labels or FigureLabels()).value(value, kind)
 
 
-def figure_value_html(f) -> str:
+def figure_words(f, labels: FigureLabels | None = None) -> str:
+    """ "about 1,300,000 barrels a day of oil output": "oil output: about 1,300,000 barrels a day"
+    for a kind with a unit, "53 killed in the incident" for a count (plain text)."""
+    return claim_words(f, labels or FigureLabels())
+
+
+def figure_value_html(f, labels: FigureLabels | None = None) -> str:
     """The same words as HTML, the number in bold (every part is from code or escaped)."""
+    labels = labels or FigureLabels()
     qualifier = QUALIFIER_WORDS[f.qualifier]
-    value = (html.escape(qualifier) + " " if qualifier else "") + f"<strong>{html.escape(value_with_unit(f.value, f.kind))}</strong>"
-    label = html.escape(kind_label(f.kind).lower())
-    return f"{label}: {value}" if kind_unit(f.kind) else f"{value} {label}"
+    value = (html.escape(qualifier) + " " if qualifier else "") + f"<strong>{html.escape(labels.value(f.value, f.kind))}</strong>"
+    label = html.escape(labels.words(f.kind))
+    return f"{label}: {value}" if labels.unit(f.kind) else f"{value} {label}"
 
 def month_label(month: tuple[int, int]) -> str:
     return format_date(DateValue(dt.date(month[0], month[1], 1), "month"))
 
-def figure_label(f) -> str:
-    return (f"{figure_words(f)}, per {f.source}, "
+def figure_label(f, labels: FigureLabels | None = None) -> str:
+    return (f"{figure_words(f, labels)}, per {f.source}, "
             f"as of {format_date(f.as_of)}")
 
 def format_date_short(day) -> str:

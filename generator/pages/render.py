@@ -14,10 +14,11 @@ import jinja2
 from generator.cache import BuildCache, stamp_files
 from generator.config import Options
 from generator.derive import Index
+from generator.derive.labels import FigureLabels
 from generator.model.dates import format_date
 from generator.model.types import Briefing, DateValue, Event
-from generator.pages.filters import (QUALIFIER_WORDS, attr_escape, figure_value_html, kind_label, kind_unit, md_escape,
-                                     month_label, number, url_escape, value_with_unit)
+from generator.pages.filters import (QUALIFIER_WORDS, attr_escape, figure_value_html, kind_label, kind_unit, kind_words,
+                                     md_escape, month_label, number, url_escape, value_with_unit)
 from generator.pages.months import month_of, months_of
 from generator.pages.output import Generated, Markdown
 from generator.pages.urls import entry_path, month_src, page_url, relpath, src_of
@@ -49,7 +50,7 @@ def _environment(overrides: list[Path] | None = None) -> jinja2.Environment:
         autoescape=False,  # Markdown output: every value goes through |md or |attr
     )
     env.filters.update(md=md_escape, attr=attr_escape, url=url_escape, human=format_date, number=number, kind_label=kind_label,
-                       kind_unit=kind_unit, figure_value_html=figure_value_html, value_unit=value_with_unit)
+                       kind_unit=kind_unit, kind_words=kind_words, figure_value_html=figure_value_html, value_unit=value_with_unit)
     env.globals.update(qualifier_words=QUALIFIER_WORDS, src_of=src_of, entry_path=entry_path)
     return env
 
@@ -67,6 +68,7 @@ class Renderer:
         self.context_key = ""
         self._entry_template = env.get_template("_entry.html.j2")
         self.b = briefing
+        self.labels = FigureLabels.of_topics(briefing.topics.values())  # how pages name figure kinds
         self.index = index
         self.options = options
         self.env = env
@@ -104,6 +106,7 @@ class Renderer:
             blocks[token] = caller().strip()
             return f"\n\n{token}\n\n"
 
+        context.setdefault("labels", self.labels)  # a topic page passes its own first
         text = Markdown(head + self.env.get_template(template).render(
             b=self.b, ix=self.index, opts=self.options, page=page, rel=rel, timeline_src=self.timeline_src,
             entry_html=entry_html, href=href, months_of=months_of, month_label=month_label,
@@ -132,7 +135,7 @@ class Renderer:
             generic = self._generic.get((entry.id, show_date))
             if generic is None:
                 generic = self._generic[entry.id, show_date] = self._entry_template.render(
-                    b=self.b, e=entry, prefix=_PREFIX, show_date=show_date).strip()
+                    b=self.b, e=entry, prefix=_PREFIX, show_date=show_date, labels=self.labels).strip()
             html_text = generic.replace(_PREFIX, "../" * depth)
         self._entry_versions[key] = (version, html_text)
         return html_text
@@ -176,7 +179,7 @@ def context_key(briefing: Briefing, options: Options, big: set, overrides: list[
     for a in briefing.actors.values():
         h.update(repr((a.id, a.name, a.aliases, a.kind)).encode())  # kind: the article's JSON-LD
     for t in briefing.topics.values():
-        h.update(repr((t.id, t.title, t.keywords)).encode())
+        h.update(repr((t.id, t.title, t.keywords, t.labels)).encode())  # labels: how entries name figure kinds
     for n in briefing.notes.values():
         h.update(repr((n.id, n.title, n.date, n.kind, n.articles, n.actors, n.topics)).encode())
     h.update(repr((options, sorted(big))).encode())

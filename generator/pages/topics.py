@@ -9,7 +9,8 @@ from generator.derive import latest_claims, period_end
 from generator.derive.ranges import ranges
 from generator.model.types import PRECISIONS
 from generator.pages.charts import Point, chart_block, source_colours
-from generator.pages.filters import figure_label, format_date_short, kind_label, kind_unit, month_label, plural
+from generator.derive.labels import FigureLabels
+from generator.pages.filters import figure_label, format_date_short, month_label, plural
 from generator.pages.output import Generated
 from generator.pages.urls import rel_url, src_of
 
@@ -43,12 +44,13 @@ def pages(r) -> list[Generated]:
                 out.append(r.reuse(lsrc, key, lambda lsrc=lsrc, month=month, month_rows=month_rows, topic=topic: Generated(lsrc, r.render(
                     "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {month_label(month)}",
                     meta={"search": {"exclude": True}},
-                    topic=topic, month=month, rows=month_rows))))
+                    topic=topic, month=month, rows=month_rows, labels=r.labels.with_topic(topic)))))
+        labels = r.labels.with_topic(topic)
         out.append(Generated(src, r.render(
-            "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
+            "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages, labels=labels,
             meta={**r.updated([topic.path] + [a.path for a in arts]),
                   "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=rows, key_figures=latest_claims(ledger),
-            charts=topic_charts(topic, ledger, src, chart_colours(briefing)), ranges=ranges(ledger),
+            charts=topic_charts(topic, ledger, src, chart_colours(briefing), labels), ranges=ranges(ledger),
         )))
     return out
 
@@ -59,10 +61,12 @@ def chart_colours(briefing) -> dict[str, int]:
     return source_colours(f.source for f in briefing.figures if f.kind in charted)
 
 
-def topic_charts(topic, ledger: list, src: str, colours: dict[str, int] | None = None) -> list[tuple[str, str, str]]:
+def topic_charts(topic, ledger: list, src: str, colours: dict[str, int] | None = None,
+                 labels: FigureLabels | None = None) -> list[tuple[str, str, str]]:
     """(kind, title, SVG) for each figure kind the topic charts, one series per source. A point is drawn
     at the start of its as-of date (a May report without a day at 1 May): a point at the end of
     its period could show a count falling that never fell; its label gives the period."""
+    labels = labels or FigureLabels().with_topic(topic)
     out = []
     for kind in topic.figures:
         claims = [f for f in ledger if f.kind == kind]
@@ -71,16 +75,16 @@ def topic_charts(topic, ledger: list, src: str, colours: dict[str, int] | None =
         series: dict[str, list[Point]] = defaultdict(list)
         for f in thin_claims(claims):
             href = rel_url(src, src_of("articles", f.article), f"#e-{f.event}" if f.event else "")
-            series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f),
+            series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f, labels),
                                           f.qualifier != "exact"))
         first = min(f.as_of.start for f in claims)
         last = max(f.as_of.start for f in claims)
         when = (f"on {format_date_short(first)}" if first == last
                 else f"{format_date_short(first)} to {format_date_short(last)}")
-        unit = kind_unit(kind)
-        title = f"{kind_label(kind)}{f' ({unit})' if unit else ''}: claims by source, {when}"
+        unit = labels.unit(kind)
+        title = f"{labels.label(kind)}{f' ({unit})' if unit else ''}: claims by source, {when}"
         desc = (f"{plural(len(claims), 'claim')} from {plural(len(series), 'source')} ({', '.join(sorted(series))}). "
-                f"Latest: " + "; ".join(figure_label(f) for f in latest_claims(claims)) + ".")
+                f"Latest: " + "; ".join(figure_label(f, labels) for f in latest_claims(claims)) + ".")
         out.append((kind, title, chart_block(f"chart-{topic.id}-{kind}", title, desc, dict(series), colours)))
     return out
 

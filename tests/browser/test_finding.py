@@ -150,6 +150,52 @@ def test_lunr_search_by_alias_finds_every_article(page, base_url, site):
     found = {urlparse(h).path.rstrip("/").split("/")[-1] for h in hrefs if "/articles/" in h}
     assert found and found <= haftar
     assert any("/actors/khalifa-haftar/" in h for h in hrefs)
+    assert_dated(lunr_results(page))  # every article result shows its date
+
+
+DATE = re.compile(r"\d{1,2} [A-Z][a-z]{2} 2019")
+
+
+def lunr_results(page) -> list[tuple[str, str]]:
+    """(href, what shows of its date) for each page of Material's lunr results: its title's end."""
+    return page.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(li => [li.querySelector('a').href, li.querySelector('h1').textContent])")
+
+
+def pagefind_results(page) -> list[tuple[str, str]]:
+    return page.locator(".md-search-result__item").evaluate_all(
+        "items => items.map(li => [li.querySelector('a').href,"
+        " (li.querySelector('.bf-search-date') || {textContent: ''}).textContent])")
+
+
+def assert_dated(results: list[tuple[str, str]]) -> None:
+    dated = [(href, shown) for href, shown in results if "/articles/" in href or "/notes/" in href]
+    assert dated, results
+    assert all(DATE.search(shown) for _, shown in dated), dated
+
+
+@pytest.mark.parametrize("query", ["Hifter", "casualty counts"])
+def test_every_lunr_result_for_an_article_or_note_shows_its_date(page, base_url, query):
+    page.goto(base_url + "/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    results = lunr_results(page)
+    assert_dated(results)
+    if query == "casualty counts":
+        assert any("/notes/" in href for href, _ in results)
+
+
+@pytest.mark.parametrize("query", ["Hifter", "casualty counts"])
+def test_every_pagefind_result_for_an_article_or_note_shows_its_date(page, servers, query):  # noqa: F811
+    base, _ = servers
+    page.goto(base + "/")
+    type_query(page, query)
+    results = pagefind_results(page)
+    assert_dated(results)
+    if query == "casualty counts":
+        assert any("/notes/" in href for href, _ in results)
 
 
 def test_pagefind_search_by_alias_finds_every_article(page, servers, pagefind_site):  # noqa: F811
