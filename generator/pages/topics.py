@@ -28,27 +28,38 @@ def pages(r) -> list[Generated]:
         arts = index.articles_by_topic.get(topic.id, [])
         rows = ledger_table(ledger)
         ledger_pages = []
+        all_ranges = ranges(ledger)
         if len(rows) > options.ledger_rows:
             by_month: dict[tuple[int, int], list] = defaultdict(list)
             for row in rows:
                 by_month[(row[0].year, row[0].month)].append(row)
             older = {(row[0].year, row[0].month) for row in rows[options.ledger_rows:]}
             for month in sorted(older, reverse=True):
-                lsrc = f"topics/{topic.id}/ledger/{month[0]:04d}-{month[1]:02d}.md"
-                ledger_pages.append((month, lsrc))
-                month_rows = by_month[month]
-                key = (r.context_key, topic.title, month, repr(month_rows),
-                       frozenset(r.article_key(a) for _, _, claims in month_rows for f in claims
-                                 for a in f.articles or [f.article]))
-                out.append(r.reuse(lsrc, key, lambda lsrc=lsrc, month=month, month_rows=month_rows, topic=topic: Generated(lsrc, r.render(
-                    "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {month_label(month)}",
-                    meta={"search": {"exclude": True}},
-                    topic=topic, month=month, rows=month_rows))))
+                chunks = ledger_parts(by_month[month], options.page_entries)
+                for i, month_rows in enumerate(chunks):
+                    stem = f"{month[0]:04d}-{month[1]:02d}" + (f"-{month_rows[0][0].day:02d}" if i else "")
+                    lsrc = f"topics/{topic.id}/ledger/{stem}.md"
+                    label = month_label(month) + (f", {ledger_days(month_rows)}" if len(chunks) > 1 else "")
+                    ledger_pages.append((month, lsrc, label))
+                    days = {row[0] for row in month_rows}
+                    month_ranges = [rg for rg in all_ranges if period_end(rg[0][0].as_of) in days]
+                    key = (r.context_key, topic.title, month, label, repr(month_rows), repr(month_ranges),
+                           frozenset(r.article_key(a) for _, _, claims in month_rows for f in claims
+                                     for a in f.articles or [f.article]))
+                    out.append(r.reuse(lsrc, key, lambda lsrc=lsrc, month=month, month_rows=month_rows, topic=topic,
+                                       label=label, month_ranges=month_ranges: Generated(lsrc, r.render(
+                        "ledger.md.j2", lsrc, title=f"{topic.title}: figure ledger, {label}",
+                        meta={"search": {"exclude": True}},
+                        topic=topic, month=month, label=label, rows=month_rows, ranges=month_ranges))))
+        # the topic page: the ranges of its newest ledger rows (the ledger pages show the others)
+        shown_days = {row[0] for row in rows[:options.ledger_rows]}
+        page_ranges = [rg for rg in all_ranges if period_end(rg[0][0].as_of) in shown_days]
         out.append(Generated(src, r.render(
             "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
             meta={**r.updated([topic.path] + [a.path for a in arts]),
                   "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=rows, key_figures=latest_claims(ledger),
-            charts=topic_charts(topic, ledger, src, chart_colours(briefing)), ranges=ranges(ledger),
+            charts=topic_charts(topic, ledger, src, chart_colours(briefing)), ranges=page_ranges,
+            more_ranges=len(all_ranges) - len(page_ranges),
         )))
     return out
 
@@ -115,3 +126,34 @@ def ledger_table(ledger: list) -> list[tuple]:
         rows[(period_end(f.as_of), PRECISIONS.index(f.as_of.precision), f.as_of.start, f.kind)].append(f)
     return [(key[0], key[3], sorted(claims, key=lambda f: (f.source, f.value)))
             for key, claims in sorted(rows.items(), key=lambda kv: kv[0], reverse=True)]
+
+
+def ledger_parts(rows: list, bound: int) -> list[list]:
+    """A month's ledger rows (newest first) in pages of at most ``bound`` rows, whole days together
+    (a day with more rows than that is cut on its own)."""
+    bound = max(1, bound)
+    parts: list[list] = []
+    current: list = []
+    days: list[list] = []
+    for row in rows:
+        if days and days[-1][0][0] == row[0]:
+            days[-1].append(row)
+        else:
+            days.append([row])
+    for day in days:
+        for i in range(0, len(day), bound):
+            chunk = day[i:i + bound]
+            if current and len(current) + len(chunk) > bound:
+                parts.append(current)
+                current = []
+            current = current + chunk
+    if current:
+        parts.append(current)
+    return parts
+
+
+def ledger_days(rows: list) -> str:
+    """The days some ledger rows cover: "9–10 March"."""
+    first, last = rows[-1][0], rows[0][0]
+    name = f"{last:%B}"
+    return f"{first.day} {name}" if first == last else f"{first.day}–{last.day} {name}"
