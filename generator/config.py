@@ -36,7 +36,7 @@ class Options:
     latest: int = 12  # entries on the home page
     month_page_threshold: int = 200  # a month with more entries gets a timeline page of its own
     timeline_entries: int = 300  # /timeline/ holds the newest months up to this many entries; older months have pages
-    page_entries: int = 500  # most entries (or ledger rows) on a month or ledger page; more are split by day
+    page_entries: int = 300  # most entries (or ledger rows) on a month or ledger page; more are split by day
     site_url: str = "/"  # absolute base for links in data files read elsewhere (timeline.json); from site_url
     history: bool = True  # read file change dates from git
     profile_entries: int = 50  # newest entries and articles listed on an actor or topic page; older ones by month

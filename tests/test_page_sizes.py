@@ -130,11 +130,14 @@ def posixpath_join(base_url: str, rel: str) -> str:
 def test_the_filter_data_covers_every_entry_not_on_the_page(built):
     result, out = built
     index = out["timeline/index.md"]
-    files = re.findall(r'data-json="(?:\.\./)*([^"]+)" data-count="(\d+)"', index)
+    files = re.findall(r'data-json="(?:\.\./)*([^"]+)" data-page="([^"]+)" data-count="(\d+)"', index)
     loaded = set()
-    for path, count in files:
+    for path, page, count in files:
         rows = json.loads(out[path])["entries"]
         assert len(rows) == int(count)
+        # the page the file stands for (where a link to a moved entry is sent)
+        held = set(ENTRY.findall(out[[p for p in out if page.endswith(page_url(p)) and p.startswith("timeline/")][0]]))
+        assert {r["id"] for r in rows} == held
         loaded |= {r["id"] for r in rows}
     on_page = set(ENTRY.findall(index))
     assert loaded.isdisjoint(on_page)
@@ -183,3 +186,32 @@ def test_the_demo_bounds_do_not_bite_at_small_sizes():
     out = {p.path: p.inline() for p in result.pages}
     assert not any(p.startswith("timeline/") and p != "timeline/index.md" for p in out)
     assert "bf-archive" not in out["timeline/index.md"]
+
+
+def test_a_chart_of_many_sources_stays_small():
+    """Ten years of daily claims from six sources: a chart is drawn twice (wide and narrow), so the
+    points per chart are bounded, not only per source; the latest claim of each source is kept."""
+    from generator.model.types import DateValue, Figure
+    from generator.pages.topics import CHART_TOTAL, thin_claims
+
+    start = dt.date(2019, 1, 1)
+    claims = [Figure("killed", i, f"S{s}", DateValue(start + dt.timedelta(days=i))) for s in range(6) for i in range(3650)]
+    thinned = thin_claims(claims)
+    assert len(thinned) <= CHART_TOTAL
+    for s in range(6):
+        assert [f for f in thinned if f.source == f"S{s}"][-1].value == 3649
+
+
+def test_ledger_rows_are_bounded_by_their_claims_too():
+    """A row holds every claim of a figure on a day: a busy topic can have hundreds in a row, so a
+    topic page and a ledger page are bounded by claims as well as rows (a row is never cut)."""
+    from generator.pages.topics import ledger_parts, shown_rows
+
+    day = dt.date(2020, 3, 1)
+    rows = [(day - dt.timedelta(days=i // 2), "killed" if i % 2 else "wounded", [object()] * 40) for i in range(20)]
+    assert shown_rows(rows, 100, 300) == 7  # 7 x 40 = 280 claims; an 8th row would pass 300
+    assert shown_rows(rows, 5, 300) == 5
+    assert shown_rows([(day, "killed", [object()] * 900)] + rows, 100, 300) == 1  # at least one row
+    parts = ledger_parts(rows, 100)
+    assert [len(p) for p in parts] == [2] * 10  # two rows a day, 80 claims: one day a page
+    assert sum(parts, []) == rows

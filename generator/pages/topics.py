@@ -29,11 +29,12 @@ def pages(r) -> list[Generated]:
         rows = ledger_table(ledger)
         ledger_pages = []
         all_ranges = ranges(ledger)
-        if len(rows) > options.ledger_rows:
+        shown = shown_rows(rows, options.ledger_rows, options.page_entries)
+        if len(rows) > shown:
             by_month: dict[tuple[int, int], list] = defaultdict(list)
             for row in rows:
                 by_month[(row[0].year, row[0].month)].append(row)
-            older = {(row[0].year, row[0].month) for row in rows[options.ledger_rows:]}
+            older = {(row[0].year, row[0].month) for row in rows[shown:]}
             for month in sorted(older, reverse=True):
                 chunks = ledger_parts(by_month[month], options.page_entries)
                 for i, month_rows in enumerate(chunks):
@@ -52,12 +53,12 @@ def pages(r) -> list[Generated]:
                         meta={"search": {"exclude": True}},
                         topic=topic, month=month, label=label, rows=month_rows, ranges=month_ranges))))
         # the topic page: the ranges of its newest ledger rows (the ledger pages show the others)
-        shown_days = {row[0] for row in rows[:options.ledger_rows]}
+        shown_days = {row[0] for row in rows[:shown]}
         page_ranges = [rg for rg in all_ranges if period_end(rg[0][0].as_of) in shown_days]
         out.append(Generated(src, r.render(
             "topic.md.j2", src, title=topic.title, topic=topic, ledger_pages=ledger_pages,
             meta={**r.updated([topic.path] + [a.path for a in arts]),
-                  "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=rows, key_figures=latest_claims(ledger),
+                  "bf_feed": {"title": f"{topic.title} · {options.title}", "path": f"topics/{topic.id}/feed.xml"}}, ledger=rows, shown=shown, key_figures=latest_claims(ledger),
             charts=topic_charts(topic, ledger, src, chart_colours(briefing)), ranges=page_ranges,
             more_ranges=len(all_ranges) - len(page_ranges),
         )))
@@ -96,19 +97,23 @@ def topic_charts(topic, ledger: list, src: str, colours: dict[str, int] | None =
     return out
 
 
-CHART_POINTS = 120  # per source; beyond it, the latest claim of each week (then month) is charted
+CHART_POINTS = 120  # per source; beyond it, the latest claim of each week (then month, quarter, year) is charted
+CHART_TOTAL = 240  # per chart (a chart is drawn twice, wide and narrow): fewer per source when there are many
+
 
 def thin_claims(claims: list) -> list:
     """Claims to chart: all of them, or for a long series the latest per source and week (or
-    month), so a chart stays readable and small. The ledger always lists every claim."""
+    month, quarter, year), so a chart stays readable and small. The ledger always lists every claim."""
     by_source: dict[str, list] = defaultdict(list)
     for f in claims:
         by_source[f.source].append(f)
+    limit = max(24, min(CHART_POINTS, CHART_TOTAL // max(1, len(by_source))))
     out = []
     for source in sorted(by_source):
         series = sorted(by_source[source], key=lambda f: (f.as_of.start, f.value))
-        for bucket in (lambda d: d.isocalendar()[:2], lambda d: (d.year, d.month)):
-            if len(series) <= CHART_POINTS:
+        for bucket in (lambda d: d.isocalendar()[:2], lambda d: (d.year, d.month),
+                       lambda d: (d.year, (d.month - 1) // 3), lambda d: d.year):
+            if len(series) <= limit:
                 break
             latest: dict = {}
             for f in series:
@@ -128,12 +133,24 @@ def ledger_table(ledger: list) -> list[tuple]:
             for key, claims in sorted(rows.items(), key=lambda kv: kv[0], reverse=True)]
 
 
+def shown_rows(rows: list, most: int, claims: int) -> int:
+    """How many of the newest ledger rows a topic page shows: at most ``most`` rows holding at most
+    ``claims`` claims (conflicting claims share a row, so a row can hold many), and at least one."""
+    total = 0
+    for n, (_, _, row_claims) in enumerate(rows[:most]):
+        total += len(row_claims)
+        if total > claims and n:
+            return n
+    return min(most, len(rows))
+
+
 def ledger_parts(rows: list, bound: int) -> list[list]:
-    """A month's ledger rows (newest first) in pages of at most ``bound`` rows, whole days together
-    (a day with more rows than that is cut on its own)."""
+    """A month's ledger rows (newest first) in pages of at most ``bound`` rows and claims, whole
+    days together (a day with more is cut on its own, a row never)."""
     bound = max(1, bound)
     parts: list[list] = []
     current: list = []
+    size = 0
     days: list[list] = []
     for row in rows:
         if days and days[-1][0][0] == row[0]:
@@ -141,12 +158,16 @@ def ledger_parts(rows: list, bound: int) -> list[list]:
         else:
             days.append([row])
     for day in days:
-        for i in range(0, len(day), bound):
-            chunk = day[i:i + bound]
-            if current and len(current) + len(chunk) > bound:
+        day_size = sum(max(1, len(claims)) for _, _, claims in day)
+        if current and size + day_size > bound:
+            parts.append(current)
+            current, size = [], 0
+        for row in day:
+            if current and size + len(row[2]) > bound:
                 parts.append(current)
-                current = []
-            current = current + chunk
+                current, size = [], 0
+            current.append(row)
+            size += max(1, len(row[2]))
     if current:
         parts.append(current)
     return parts
