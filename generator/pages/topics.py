@@ -76,12 +76,14 @@ def topic_charts(topic, ledger: list, src: str, colours: dict[str, int] | None =
     at the start of its as-of date (a May report without a day at 1 May): a point at the end of
     its period could show a count falling that never fell; its label gives the period."""
     out = []
+    charted = [kind for kind in topic.figures if any(f.kind == kind for f in ledger)]
+    total = min(CHART_TOTAL, CHART_PAGE // max(1, len(charted)))
     for kind in topic.figures:
         claims = [f for f in ledger if f.kind == kind]
         if not claims:
             continue
         series: dict[str, list[Point]] = defaultdict(list)
-        for f in thin_claims(claims):
+        for f in thin_claims(claims, total):
             href = rel_url(src, src_of("articles", f.article), f"#e-{f.event}" if f.event else "")
             series[f.source].append(Point(f.as_of.start, f.value, href, figure_label(f),
                                           f.qualifier != "exact"))
@@ -99,15 +101,16 @@ def topic_charts(topic, ledger: list, src: str, colours: dict[str, int] | None =
 
 CHART_POINTS = 120  # per source; beyond it, the latest claim of each week (then month, quarter, year) is charted
 CHART_TOTAL = 240  # per chart (a chart is drawn twice, wide and narrow): fewer per source when there are many
+CHART_PAGE = 600  # on a topic page, all its charts together: fewer per chart when it charts many figures
 
 
-def thin_claims(claims: list) -> list:
+def thin_claims(claims: list, total: int = CHART_TOTAL) -> list:
     """Claims to chart: all of them, or for a long series the latest per source and week (or
     month, quarter, year), so a chart stays readable and small. The ledger always lists every claim."""
     by_source: dict[str, list] = defaultdict(list)
     for f in claims:
         by_source[f.source].append(f)
-    limit = max(24, min(CHART_POINTS, CHART_TOTAL // max(1, len(by_source))))
+    limit = max(12, min(CHART_POINTS, total // max(1, len(by_source))))
     out = []
     for source in sorted(by_source):
         series = sorted(by_source[source], key=lambda f: (f.as_of.start, f.value))
