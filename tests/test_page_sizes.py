@@ -130,9 +130,9 @@ def posixpath_join(base_url: str, rel: str) -> str:
 def test_the_filter_data_covers_every_entry_not_on_the_page(built):
     result, out = built
     index = out["timeline/index.md"]
-    files = re.findall(r'data-json="(?:\.\./)*([^"]+)" data-page="([^"]+)" data-count="(\d+)"', index)
+    files = re.findall(r'data-json="(?:\.\./)*([^"]+)" data-count="(\d+)" data-page="([^"]+)"', index)
     loaded = set()
-    for path, page, count in files:
+    for path, count, page in files:
         rows = json.loads(out[path])["entries"]
         assert len(rows) == int(count)
         # the page the file stands for (where a link to a moved entry is sent)
