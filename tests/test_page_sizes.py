@@ -215,3 +215,20 @@ def test_ledger_rows_are_bounded_by_their_claims_too():
     parts = ledger_parts(rows, 100)
     assert [len(p) for p in parts] == [2] * 10  # two rows a day, 80 claims: one day a page
     assert sum(parts, []) == rows
+
+
+def test_profiles_list_the_newest_notes_only(tmp_path):
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "i19-pages", root)
+    write_articles(root / "content")
+    (root / "content/notes").mkdir()
+    for i in range(8):
+        (root / f"content/notes/n{i}.md").write_text(
+            f"---\ntitle: Note {i}\ndate: 2020-01-{i + 1:02d}\nauthor: Desk\nactors: [ada]\ntopics: [toll]\n---\n\nText.\n", encoding="utf-8")
+    result = build.run(root / "content", Options(**BOUNDS), root=root, today=dt.date(2026, 1, 1))
+    assert not result.problems.errors, result.problems.errors
+    out = {p.path: p.inline() for p in result.pages}
+    for page in ("actors/ada.md", "topics/toll.md"):
+        notes = re.findall(r'href="[^"]*notes/(n\d)/"', out[page])
+        assert notes == ["n7", "n6", "n5", "n4", "n3"], page  # newest first, profile_entries of them
+        assert "3 older notes are on [the notes page](../notes/index.md)." in out[page]
