@@ -60,12 +60,17 @@ def measure(site: Path) -> dict:
     for p in timeline.rglob("index.html"):
         for m in ENTRY.findall(p.read_bytes()):
             months[m.decode()[:7]] += 1  # a week (2019-W15) counts under its year
+    families = {}
+    for family in ("timeline", "topics", "actors"):
+        sizes = [size for size, p in pages if p.relative_to(site).parts[0] == family]
+        families[family] = max(sizes, default=0)
     big_page = max(pages)
     big_data = max(data) if data else (0, None)
     return {
         "pages": len(pages),
         "largest": (big_page[0], big_page[1].relative_to(site).parent.as_posix() + "/"),
         "data": (big_data[0], big_data[1].relative_to(site).as_posix() if big_data[1] else "none"),
+        "families": families,
         "over": sum(1 for size, _ in pages if size > MB),
         "entries": sum(months.values()),
         "busiest": months.most_common(1)[0] if months else ("", 0),
@@ -90,13 +95,14 @@ def kb(size: int) -> str:
 
 def table(rows: list[dict]) -> str:
     out = ["| shape | articles | timeline entries (busiest month) | HTML pages | build | largest HTML page | "
-           "largest filter data file | pages over 1 MB |",
-           "| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |"]
+           "largest timeline / topic / actor page | largest filter data file | pages over 1 MB |",
+           "| --- | ---: | ---: | ---: | ---: | --- | --- | --- | ---: |"]
     for r in rows:
         c = r["case"]
         month, count = r["busiest"]
         out.append(f"| {c.name}: {c.what} | {c.n:,} | {r['entries']:,} ({month}: {count:,}) | {r['pages']:,} | "
                    f"{r['seconds']:.0f} s | {kb(r['largest'][0])} `{r['largest'][1]}` | "
+                   f"{' / '.join(kb(r['families'][f]) for f in ('timeline', 'topics', 'actors'))} | "
                    f"{kb(r['data'][0])} `{r['data'][1]}` | {r['over']} |")
     return "\n".join(out)
 
