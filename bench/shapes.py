@@ -43,7 +43,7 @@ CASES = [
     Case("two-years", "1,000 articles over two years", 1000, Shape(days=730)),
     Case("ten-years", "10 years of daily articles", 3650, Shape(days=3650)),
     Case("busy-month", "one month with about 3,000 entries", 1000, Shape(start=dt.date(2019, 4, 7), days=24)),
-    Case("actor-everywhere", "an actor in every article (about 10,000 entries)", 4000,
+    Case("actor-everywhere", "an actor in every one of 4,000 articles", 4000,
          Shape(actor="yusuf-al-amin")),
     Case("topic-claims", "a topic with 20,000 claims (Migration)", 1000, Shape(claims=20)),
 ]
