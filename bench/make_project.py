@@ -373,9 +373,26 @@ class Post:
     actors: list[str] = field(default_factory=list)
 
 
-def article(seed: int, i: int, per_day: int = PER_DAY) -> Post:
+@dataclass(frozen=True)
+class Shape:
+    """How the articles spread (bench/shapes.py): ``days`` over which n articles are spread evenly
+    from ``start`` (None: per_day a day from START), an ``actor`` named in every article, and
+    ``claims`` more claims of ``claim_kind`` in every article (as of its day or up to 6 days before)."""
+
+    start: dt.date = START
+    days: int | None = None
+    actor: str | None = None
+    claims: int = 0
+    claim_kind: str = "migrants-intercepted"
+
+
+def article(seed: int, i: int, per_day: int = PER_DAY, shape: Shape | None = None, n: int = 0) -> Post:
     rng = random.Random(f"{seed}-article-{i}")
     date = START + dt.timedelta(days=i // per_day)
+    if shape is not None and shape.days:
+        date = shape.start + dt.timedelta(days=i * shape.days // max(1, n))
+    elif shape is not None:
+        date = shape.start + dt.timedelta(days=i // per_day)
     people = rng.sample(PEOPLE, rng.randint(2, 4))
     groups = rng.sample(GROUPS, rng.randint(2, 4))
     cast = Cast(people + groups, rng.sample(TOPIC_IDS, rng.randint(1, 3)))
@@ -425,15 +442,36 @@ def article(seed: int, i: int, per_day: int = PER_DAY) -> Post:
         if rng.random() < 0.25:
             fm.append("    figures:")
             fm.append(_figure_yaml(rng, "      "))
-    if rng.random() < 0.4:
+    has_figures = rng.random() < 0.4
+    if has_figures:
         fm.append("figures:")
         for _ in range(rng.randint(1, 2)):
             fm.append(_figure_yaml(rng, "  "))
+    if shape is not None:
+        _apply_shape(fm, shape, random.Random(f"{seed}-shape-{i}"), date, has_figures)
     return Post(ident, title, date, body, list(cast.topics), "\n".join(fm), [x[0] for x in cast.actors])
 
 
-def posts(n: int, seed: int = SEED, per_day: int = PER_DAY) -> list[Post]:
-    return [article(seed, i, per_day) for i in range(n)]
+def _apply_shape(fm: list[str], shape: Shape, rng: random.Random, date: dt.date, has_figures: bool) -> None:
+    """The shape's actor and claims, added to an article's front matter lines."""
+    if shape.actor:
+        if "actors:" in fm:
+            at = fm.index("actors:")
+            if f"  - {shape.actor}" not in fm[at + 1:]:
+                fm.insert(at + 1, f"  - {shape.actor}")
+        else:
+            fm.insert(1, f"actors: [{shape.actor}]")
+    if shape.claims:
+        if not has_figures:
+            fm.append("figures:")
+        for _ in range(shape.claims):
+            day = date - dt.timedelta(days=rng.randint(0, 6))
+            fm.append(_figure_yaml(rng, "  ", [shape.claim_kind]))
+            fm.append(f"    as_of: {day.isoformat()}")
+
+
+def posts(n: int, seed: int = SEED, per_day: int = PER_DAY, shape: Shape | None = None) -> list[Post]:
+    return [article(seed, i, per_day, shape, n) for i in range(n)]
 
 
 # ---- project writers -----------------------------------------------------------------------------
@@ -563,13 +601,14 @@ def _clean(dest: Path) -> None:
 
 
 def write_briefing(dest: Path, n: int, seed: int = SEED, per_day: int = PER_DAY, items: list[Post] | None = None,
-                   search_backend: str | None = None) -> Path:
+                   search_backend: str | None = None, shape: Shape | None = None) -> Path:
     """Write a briefing project of n articles into dest (emptied first); return its mkdocs.yml.
 
-    search_backend: the briefing plugin's option ("lunr", "pagefind", "auto"); None leaves it out (auto)."""
+    search_backend: the briefing plugin's option ("lunr", "pagefind", "auto"); None leaves it out (auto).
+    shape: how the articles spread in time, and what they all share (bench/shapes.py)."""
     dest = Path(dest)
     _clean(dest)
-    items = items if items is not None else posts(n, seed, per_day)
+    items = items if items is not None else posts(n, seed, per_day, shape)
     content = dest / "content"
     for sub in ("articles", "notes", "actors", "topics"):
         (content / sub).mkdir(parents=True)

@@ -35,6 +35,8 @@ class Options:
     date_order_explicit: bool = False  # date_order was set in mkdocs.yml (no warning then)
     latest: int = 12  # entries on the home page
     month_page_threshold: int = 200  # a month with more entries gets a timeline page of its own
+    timeline_entries: int = 300  # /timeline/ holds the newest months up to this many entries; older months have pages
+    page_entries: int = 300  # most entries (or ledger rows) on a month or ledger page; more are split by day
     site_url: str = "/"  # absolute base for links in data files read elsewhere (timeline.json); from site_url
     history: bool = True  # read file change dates from git
     profile_entries: int = 50  # newest entries and articles listed on an actor or topic page; older ones by month
@@ -62,6 +64,8 @@ PLUGIN_OPTIONS: dict[str, object] = {
     "date_order": DATE_ORDERS,
     "latest": int,
     "month_page_threshold": int,
+    "timeline_entries": int,
+    "page_entries": int,
     "profile_entries": int,
     "ledger_rows": int,
     "search_backend": SEARCH_BACKENDS,
@@ -139,6 +143,8 @@ def options_from(plugin: Mapping, site_name: str | None = None, site_url: str | 
         date_order_explicit=values["date_order"] is not None,
         latest=values["latest"],
         month_page_threshold=values["month_page_threshold"],
+        timeline_entries=values["timeline_entries"],
+        page_entries=values["page_entries"],
         site_url=(site_url.rstrip("/") + "/") if site_url else Options.site_url,
         profile_entries=values["profile_entries"],
         ledger_rows=values["ledger_rows"],

@@ -21,7 +21,7 @@ from generator.pages.data import briefing_json
 from generator.pages.datapackage import open_data
 from generator.pages.feeds import feed_pages
 from generator.pages.monthdata import month_files
-from generator.pages.months import group_by_month
+from generator.pages.months import group_by_month, layout
 from generator.pages.output import Generated, Markdown
 from generator.pages.render import Renderer, context_key, environment
 from generator.pages.static import asset_files
@@ -40,13 +40,16 @@ def build_pages(
     cache = cache or BuildCache()
     env = environment(overrides, cache.environments)
     months = group_by_month(briefing.entries)
-    big = {m for m, es in months if len(es) > options.month_page_threshold}
-    r = Renderer(briefing, index, options, env, big, cache)
-    r.context_key = context_key(briefing, options, big, overrides)
+    lay = layout(months, options.month_page_threshold, options.timeline_entries, options.page_entries)
+    r = Renderer(briefing, index, options, env, lay.own_page, cache)
+    r.entry_pages = lay.entry_page
+    # an entry's page decides the links to it (its article's "See it on the timeline")
+    r.context_key = context_key(briefing, options, lay.own_page, overrides) + repr(
+        [(p.src, p.entries[0].id) for ps in lay.parts.values() for p in ps if p.index])
 
     out: list[Generated] = [
         *home.pages(r),
-        *timeline.pages(r, months),
+        *timeline.pages(r, lay),
         *actors.pages(r),
         *topics.pages(r),
         *notes.pages(r),
@@ -58,7 +61,7 @@ def build_pages(
     r.keep_for_next_build()
     out.append(Generated("data/briefing.json", briefing_json(briefing, index, options.site_url)))
     out.extend(open_data(briefing, index, options))
-    out.extend(month_files(briefing, months, big))
+    out.extend(month_files(briefing, lay))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
     out.extend(Generated(path, content) for path, content in asset_files())
     return out

@@ -1,6 +1,7 @@
-"""``/data/timeline/<yyyy>-<mm>.json``: one small file per month with a page of its own, which the
-timeline's filter loads only when a filter is on (so it covers the whole briefing without the
-timeline page carrying every entry)."""
+"""``/data/timeline/<yyyy>-<mm>[-<dd>].json``: one small file per page of a month that is not on
+/timeline/ (pages.months.layout), which the timeline's filter loads only when a filter is on (so
+it covers the whole briefing without the timeline page carrying every entry). A file holds the
+entries of one page, so it stays as small as the page."""
 
 from __future__ import annotations
 
@@ -14,19 +15,19 @@ def month_json_path(month: tuple[int, int]) -> str:
     return "data/timeline/%04d-%02d.json" % month
 
 
-def month_files(briefing, months: list, big: set) -> list[Generated]:
-    """A file for each month in ``big``: its entries, newest first, with what the filter matches."""
+def month_files(briefing, lay) -> list[Generated]:
+    """A file for each page of a month with pages of its own: its entries, newest first, with what
+    the filter matches."""
     out = []
-    for month, entries in months:
-        if month not in big:
-            continue
-        rows = []
-        for e in entries:
-            rows.append({
-                "id": e.id, "date": e.date.iso, "label": format_date(e.date), "title": e.title,
-                "url": entry_path(e), "kind": e.kind, "status": e.status,
-                "actors": list(e.actors), "topics": list(e.topics),
-                "summary": e.summary or "", "place": e.place or "",
-            })
-        out.append(Generated(month_json_path(month), safe_json({"month": "%04d-%02d" % month, "entries": rows})))
+    for month, month_parts in lay.parts.items():
+        for part in month_parts:
+            rows = []
+            for e in part.entries:
+                rows.append({
+                    "id": e.id, "date": e.date.iso, "label": format_date(e.date), "title": e.title,
+                    "url": entry_path(e), "kind": e.kind, "status": e.status,
+                    "actors": list(e.actors), "topics": list(e.topics),
+                    "summary": e.summary or "", "place": e.place or "",
+                })
+            out.append(Generated(part.data, safe_json({"month": "%04d-%02d" % month, "entries": rows})))
     return out

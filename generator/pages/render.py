@@ -62,6 +62,7 @@ class Renderer:
     def __init__(self, briefing: Briefing, index: Index, options: Options, env: jinja2.Environment,
                  big_months: set[tuple[int, int]], cache: BuildCache):
         self.big_months = big_months
+        self.entry_pages: dict[str, str] = {}  # entry id -> its timeline page, where a month is split
         self.cache = cache
         self._entry_versions: dict[tuple, tuple] = {}  # (entry, depth, show_date) -> (version, HTML)
         self._generic: dict[tuple, str] = {}
@@ -164,8 +165,8 @@ class Renderer:
         return {"revision_date": format_date(DateValue(max(days)))} if days else {}
 
     def timeline_src(self, entry: Event) -> str:
-        """The timeline page that shows an entry: its month page if the month has one."""
-        return self.month_home(month_of(entry))
+        """The timeline page that shows an entry: its month page (or the part of it) if the month has one."""
+        return self.entry_pages.get(entry.id) or self.month_home(month_of(entry))
 
 
 def context_key(briefing: Briefing, options: Options, big: set, overrides: list[Path] | None) -> str:

@@ -1,8 +1,8 @@
 /* Timeline filter: shows the filter bar and hides entries whose data-* attributes do not match.
    Every filter lives in the query string (?actor=, ?topic=, ?status=, ?text=, ?claims=0 (not ?q=, which opens Material's search)), so a filtered
    timeline can be shared and Back undoes a choice. ?actor= takes an id, a name or an alias, in any
-   case. Months with their own page are loaded from /data/timeline/<yyyy>-<mm>.json while a filter
-   is on. Without JavaScript the bar stays hidden and every entry is shown. */
+   case. Months with their own page are loaded from /data/timeline/<yyyy>-<mm>[-<dd>].json (one file per
+   page) while a filter is on; a link to an entry that is on another timeline page now goes there. Without JavaScript the bar stays hidden and every entry is shown. */
 (function () {
   var PARAMS = [["actor", "actors"], ["topic", "topics"], ["status", "status"], ["text", "text"]];
   function norm(s) { return (s || "").replace(/\s+/g, " ").trim().toLowerCase(); }
@@ -82,6 +82,22 @@
             apply();
           }).catch(function () { loading[url] = null; });
         });
+      }
+      function findMoved() {  // #e-<id> of an entry that lives on another timeline page now: go there
+        var id = decodeURIComponent(window.location.hash.slice(1));
+        if (!/^e-/.test(id) || document.getElementById(id)) return;
+        var want = id.slice(2), guess = want.slice(0, 7);  // ids of dated files start with their month
+        var pages = more.filter(function (p) { return p.dataset.page; }).sort(function (a, b) {
+          return (b.dataset.json.indexOf(guess) >= 0) - (a.dataset.json.indexOf(guess) >= 0);
+        });
+        (function next(i) {
+          if (i >= pages.length) return;
+          fetch(pages[i].dataset.json).then(function (r) { return r.json(); }).then(function (data) {
+            if (data.entries.some(function (row) { return row.id === want; })) {
+              window.location.replace(pages[i].dataset.page + window.location.search + "#" + id);
+            } else next(i + 1);
+          }).catch(function () { next(i + 1); });
+        })(0);
       }
       function apply() {
         var actor = value("actors"), topic = value("topics"), status = value("status"), text = value("text");
@@ -183,6 +199,7 @@
       window.addEventListener("resize", barHeight);
       fromUrl();
       apply();
+      findMoved();
       barHeight();
     });
   }
