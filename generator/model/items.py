@@ -7,7 +7,7 @@ import datetime as dt
 
 from generator.model import schema
 from generator.model.frontmatter import Where, data_line
-from generator.model.types import Actor, Article, DateValue, Event, Figure, Note, Topic
+from generator.model.types import Actor, Article, DateValue, Event, Figure, Note, Place, Topic
 from generator.model.validate import INVALID, Validator, ok
 from generator.model.yamlload import LDict
 
@@ -125,4 +125,9 @@ def _topic(f, ident, path, body) -> Topic:
     return Topic(ident, path, f["title"], body, f.get("keywords") or [], f.get("figures") or [], f.get("summary"))
 
 
-BUILDERS = {"notes": _note, "actors": _actor, "topics": _topic}
+def _place(f, ident, path, body) -> Place:
+    return Place(ident, path, f["name"], body, f.get("kind") or "other", f.get("aliases") or [], f.get("lat"),
+                 f.get("lon"), f.get("country"), f.get("admin1"), f.get("pcode"), f.get("within"), f.get("source"))
+
+
+BUILDERS = {"notes": _note, "actors": _actor, "topics": _topic, "places": _place}

@@ -148,6 +148,19 @@ class Count:
         return {"type": "integer", "minimum": 0}
 
 
+class Number:
+    """A number (a coordinate): an int or a float, never a bool or text."""
+
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            where.error(line0, f"'{key}' must be a number like 32.8872, not {value!r}")
+            return INVALID
+        return float(value)
+
+    def json(self, spec, name, owner) -> dict:
+        return {"type": "number"}
+
+
 class Choice:
     def read(self, v, value, spec, key, where, line0, base, raw):
         if value not in spec.choices:
@@ -274,6 +287,7 @@ KEY_TYPES = {
     "event-date": Date(relative=True),
     "bool": Bool(),
     "int": Count(),
+    "number": Number(),
     "enum": Choice(),
     "kebab": Kebab(),
     "ids": Words("id"),

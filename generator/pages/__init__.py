@@ -20,6 +20,7 @@ from generator.pages import actors, articles, changes, home, notes, timeline, to
 from generator.pages.data import briefing_json
 from generator.pages.datapackage import open_data
 from generator.pages.feeds import feed_pages
+from generator.pages.geojson import geojson_files
 from generator.pages.monthdata import month_files
 from generator.pages.months import group_by_month
 from generator.pages.output import Generated, Markdown
@@ -60,5 +61,6 @@ def build_pages(
     out.extend(open_data(briefing, index, options))
     out.extend(month_files(briefing, months, big))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
+    out.extend(Generated(path, content) for path, content in geojson_files(briefing, index, big))
     out.extend(Generated(path, content) for path, content in asset_files())
     return out
