@@ -24,6 +24,11 @@ def country_code(code: str) -> str | None:
     return found.alpha_2 if found is not None else None
 
 
+def country_name(code: str | None) -> str | None:
+    found = pycountry.countries.get(alpha_2=code) if code else None
+    return getattr(found, "common_name", None) or getattr(found, "name", None) if found else None
+
+
 def _country_hint(code: str) -> str:
     """A did-you-mean for an unknown code: a country of that name, or a near code."""
     try:

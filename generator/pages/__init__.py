@@ -17,6 +17,7 @@ from generator.config import Options
 from generator.derive import Index
 from generator.model.types import Briefing
 from generator.pages import actors, articles, changes, home, notes, timeline, topics
+from generator.pages import places as place_pages
 from generator.pages.data import briefing_json
 from generator.pages.datapackage import open_data
 from generator.pages.feeds import feed_pages
@@ -50,6 +51,7 @@ def build_pages(
         *timeline.pages(r, months),
         *actors.pages(r),
         *topics.pages(r),
+        *place_pages.pages(r),
         *notes.pages(r),
         *articles.pages(r),
         *changes.pages(r),

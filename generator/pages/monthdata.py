@@ -5,6 +5,7 @@ timeline page carrying every entry)."""
 from __future__ import annotations
 
 from generator.model.dates import format_date
+from generator.model.places import ancestors
 from generator.pages.data import safe_json
 from generator.pages.output import Generated
 from generator.pages.urls import entry_path
@@ -27,6 +28,7 @@ def month_files(briefing, months: list, big: set) -> list[Generated]:
                 "url": entry_path(e), "kind": e.kind, "status": e.status,
                 "actors": list(e.actors), "topics": list(e.topics),
                 "summary": e.summary or "", "place": e.place or "",
+                **({"places": [e.place_id, *ancestors(briefing.places, e.place_id)]} if e.place_id else {}),
             })
         out.append(Generated(month_json_path(month), safe_json({"month": "%04d-%02d" % month, "entries": rows})))
     return out
