@@ -3,6 +3,8 @@ ISO 3166-1 knows (pycountry), and ``within`` naming a known place without a loop
 
 from __future__ import annotations
 
+import difflib
+
 import pycountry
 
 from generator.model.frontmatter import Where
@@ -35,6 +37,12 @@ def _country_hint(code: str) -> str:
         named = pycountry.countries.lookup(code)
     except LookupError:
         named = None
+    if named is None and len(code) > 3:  # a misspelt name: "Lybia"
+        names = {c.name.casefold(): c for c in pycountry.countries}
+        want = code.casefold()
+        close = difflib.get_close_matches(want, names, 5, 0.6)  # a transposition ("Lybia") scores low:
+        close.sort(key=lambda n: (sorted(n) != sorted(want), -difflib.SequenceMatcher(None, want, n).ratio()))
+        named = names[close[0]] if close else None  # the same letters first
     if named is not None:
         return f"; did you mean '{named.alpha_2}' ({named.name})?"
     return did_you_mean(code.upper(), [c.alpha_2 for c in pycountry.countries])
