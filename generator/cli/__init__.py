@@ -12,6 +12,7 @@ from generator.cli.check import check
 from generator.cli.generate import generate
 from generator.cli.ingest import ingest
 from generator.cli.new import new
+from generator.cli.places import places
 from generator.cli.schema import schema
 from generator.cli.serve import serve
 
@@ -32,5 +33,5 @@ def main():
     """Briefing: build a searchable briefing site from Markdown articles, notes, actors and topics."""
 
 
-for _command in (check, build, serve, ingest, new, schema, generate):
+for _command in (check, build, serve, ingest, new, schema, generate, places):
     main.add_command(_command)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 
 from generator.derive import derive
+from generator.derive.places import unlinked_names
 from generator.model.crosscheck import same_page
 from generator.model.dates import format_date
 from generator.model.types import Briefing
@@ -44,6 +45,9 @@ def stats(briefing: Briefing) -> list[str]:
     orphans = [actor for key, actor in sorted(derived.actors.items()) if key not in about]
     out.append(f"actors no article, event or note is about ({len(orphans)}):")
     out += [f"  {actor.path}: {actor.id}" for actor in orphans]
+    free = unlinked_names(derived)
+    out.append(f"place names no place file has ({len(free)}; briefing places suggest):")
+    out += [f"  {name}: {', '.join(where)}" for name, where in free.items()]
     loose = [f for f in figures if f.kind not in charted]
     out.append(f"figures no topic charts ({len(loose)}):")
     paths = {a.id: a.path for a in derived.articles.values()}

@@ -16,6 +16,7 @@ from generator.cache import BuildCache
 from generator.derive.claims import claim_entries, claim_key, entry_sort_key, entry_topics, period_end, unique_claims
 from generator.derive.labels import FigureLabels
 from generator.derive.mentions import Matcher, matcher_for
+from generator.derive.places import PlaceIndex, link_places
 from generator.derive.topics import classifier_for
 from generator.model.types import Article, Briefing, Event, Figure
 
@@ -53,6 +54,7 @@ class Index:
     cooccurring: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     mentions: dict[str, int] = field(default_factory=dict)
     figures_by_kind: dict[str, list[Figure]] = field(default_factory=dict)
+    places: PlaceIndex = field(default_factory=PlaceIndex)
 
 
 def _merge(declared: list[str], detected, known) -> list[str]:
@@ -158,6 +160,7 @@ def derive(briefing: Briefing, *, include_drafts: bool = False, cache: BuildCach
             index.notes_by_article.setdefault(art, []).append(note)
     for f in figures:
         index.figures_by_kind.setdefault(f.kind, []).append(f)
+    index.places = link_places(briefing)
     return index
 
 

@@ -32,7 +32,7 @@ def _quoted(text: str) -> str:
 
 # The folders of items in content/, each with whether its items may sit in sub-folders. A kind added
 # here gets the same rules: only regular '*.md' files are items, other Markdown extensions are errors.
-KIND_FOLDERS = {"articles": True, "notes": True, "actors": False, "topics": False}
+KIND_FOLDERS = {"articles": True, "notes": True, "actors": False, "topics": False, "places": False}
 
 
 def discover(content_dir: Path, scanned: walk.Scan | None = None) -> dict[str, list[Path]]:

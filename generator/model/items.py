@@ -7,7 +7,7 @@ import datetime as dt
 
 from generator.model import schema
 from generator.model.frontmatter import Where, data_line
-from generator.model.types import Actor, Article, DateValue, Event, Figure, Note, Topic
+from generator.model.types import Actor, Article, DateValue, Event, Figure, Note, Place, Topic
 from generator.model.validate import INVALID, Validator, ok
 from generator.model.yamlload import LDict
 
@@ -127,4 +127,9 @@ def _topic(f, ident, path, body) -> Topic:
                  {k: (label, unit, line) for k, label, unit, line in figures if label or unit})
 
 
-BUILDERS = {"notes": _note, "actors": _actor, "topics": _topic}
+def _place(f, ident, path, body) -> Place:
+    return Place(ident, path, f["name"], body, f.get("kind") or "other", f.get("aliases") or [], f.get("lat"),
+                 f.get("lon"), f.get("country"), f.get("admin1"), f.get("pcode"), f.get("within"), f.get("source"))
+
+
+BUILDERS = {"notes": _note, "actors": _actor, "topics": _topic, "places": _place}

@@ -33,6 +33,8 @@ FILE_KINDS = {
               "An actor: person, armed group, government, organisation or state. The body is the profile.",
               schema.ACTOR),
     "topic": ("topics", "content/topics/*.md", "A topic. The body is its introduction.", schema.TOPIC),
+    "place": ("places", "content/places/*.md", "A place: a country, region, city, district or facility, with "
+              "its coordinates. The body is its description.", schema.PLACE),
 }
 PART_KINDS = {
     "event": ("An event: one timeline entry of an article (an item of 'events').", schema.EVENT),

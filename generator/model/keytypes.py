@@ -1,11 +1,9 @@
 """The types of front-matter keys. Each type reads a value (or reports it with its line) and
 describes itself as JSON Schema, so the loader (:mod:`generator.model.validate`) and the schema
 generator (:mod:`generator.model.jsonschema`) share one definition of every type. The tables of
-:mod:`generator.model.schema` name a type by its key in :data:`KEY_TYPES`.
-
-``read(v, value, spec, key, where, line0, base, raw)``: ``v`` is the Validator (settings, id
-references, ``fields`` for nested tables); ``base`` is the article's date for event dates.
-"""
+:mod:`generator.model.schema` name a type by its key in :data:`KEY_TYPES`. ``read(v, value, spec,
+key, where, line0, base, raw)``: ``v`` is the Validator (settings, id references, ``fields`` for
+nested tables); ``base`` is the article's date for event dates."""
 
 from __future__ import annotations
 
@@ -146,6 +144,19 @@ class Count:
 
     def json(self, spec, name, owner) -> dict:
         return {"type": "integer", "minimum": 0}
+
+
+class Number:
+    """A number (a coordinate): an int or a float, never a bool or text."""
+
+    def read(self, v, value, spec, key, where, line0, base, raw):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            where.error(line0, f"'{key}' must be a number like 32.8872, not {value!r}")
+            return INVALID
+        return float(value)
+
+    def json(self, spec, name, owner) -> dict:
+        return {"type": "number"}
 
 
 class Choice:
@@ -326,6 +337,7 @@ KEY_TYPES = {
     "event-date": Date(relative=True),
     "bool": Bool(),
     "int": Count(),
+    "number": Number(),
     "enum": Choice(),
     "kebab": Kebab(),
     "ids": Words("id"),

@@ -20,6 +20,7 @@ from generator.model.crosscheck import check_across
 from generator.model.discover import discover, item_id, misnamed, shown_path
 from generator.model.frontmatter import Where, read_front_matter
 from generator.model.matched import check_matched
+from generator.model.places import check_place, check_within
 from generator.model.items import BUILDERS, article
 from generator.model.problems import Problems, did_you_mean
 from generator.model.safety import HINT, BodyChecker
@@ -97,6 +98,7 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
                 _check_static(loader, page, shown_path(page, root))
 
     _check_refs(loader, briefing)
+    check_within(briefing.places, problems)
     check_across(briefing, loader.refs, problems)
     briefing.digests = loader.digests
     return briefing, problems
@@ -133,7 +135,11 @@ def _validate(loader: Validator, kind: str, ident: str, path: Path, shown: str, 
         else:
             f = own.fields(data, schema.KINDS[kind], where, f"an {kind[:-1]}" if kind[0] in "aeiou" else f"a {kind[:-1]}")
             check_matched(own.settings, kind, data, f, where)
+            if kind == "places":
+                check_place(data, f, where)
             item = BUILDERS[kind](f, ident, shown, body) if ok(f) else None
+            if kind == "places" and item is not None:
+                item.within_line = where.base + getattr(data, "lines", {}).get("within", 0)
         _check_body(own, body, where)
     refs = [(r.kind, r.id, r.where.path, r.where.base, r.line0) for r in own.refs]
     return _Validated(pickle.dumps(item, pickle.HIGHEST_PROTOCOL) if item is not None else None,

@@ -13,7 +13,8 @@ from generator.model.words import common_word
 MATCHED_MAX = 150
 
 # Per kind: the single word key and the list key whose words are matched in every text.
-_MATCHED = {"actors": ("name", "aliases", "actor", "alias"), "topics": ("title", "keywords", "topic", "keyword")}
+_MATCHED = {"actors": ("name", "aliases", "actor", "alias"), "topics": ("title", "keywords", "topic", "keyword"),
+            "places": ("name", "aliases", "place", "alias")}
 
 
 def check_matched(settings: DateSettings, kind: str, data, f: dict, where: Where) -> None:

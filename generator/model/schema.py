@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model.types import ACTOR_KINDS, NOTE_KINDS, PRECISIONS, QUALIFIERS, STATUSES
+from generator.model.types import ACTOR_KINDS, NOTE_KINDS, PLACE_KINDS, PRECISIONS, QUALIFIERS, STATUSES
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ ARTICLE = {
     "summary": Key("string", help="one-paragraph summary; default: the first paragraph of the body"),
     "actors": Key("ids", help="actor ids, merged with the actors detected in the text"),
     "topics": Key("ids", help="topic ids, merged with keyword classification"),
-    "places": Key("strings", help="place names"),
+    "places": Key("strings", help="place ids or names (a name or alias of a place is linked to it)"),
     "events": Key("events", help="timeline entries; without it the article itself is one entry"),
     "figures": Key("figures", help="figure claims, dated at the article date unless as_of"),
     "draft": Key("bool", help="excluded from the built site, shown by serve"),
@@ -40,7 +40,7 @@ EVENT = {
     "summary": Key("string", help="a few sentences"),
     "actors": Key("ids", help="actor ids, merged with detection over title and summary"),
     "topics": Key("ids", help="topic ids, merged with keyword classification"),
-    "place": Key("string"),
+    "place": Key("string", help="a place id or name (a name or alias of a place is linked to it)"),
     "status": Key("enum", choices=STATUSES, help="default: reported"),
     "figures": Key("figures"),
 }
@@ -86,9 +86,22 @@ FIGURE_LABEL = {
     "unit": Key("string", help="e.g. 'barrels a day', '%'; default: from the kind's suffix (-bpd, -pct, -usd)"),
 }
 
+PLACE = {
+    "name": Key("string", True),
+    "kind": Key("enum", choices=PLACE_KINDS, help="default: other; facility: an airport, a port, an oil field"),
+    "aliases": Key("strings", help="spellings and transliterations, Arabic script"),
+    "lat": Key("number", help="latitude, WGS 84, -90 to 90"),
+    "lon": Key("number", help="longitude, WGS 84, -180 to 180"),
+    "country": Key("string", help="ISO 3166-1 code (alpha-2 or alpha-3)"),
+    "admin1": Key("string", help="first-level administrative division"),
+    "pcode": Key("string", help="OCHA P-code"),
+    "within": Key("string", help="the id of the place it lies in"),
+    "source": Key("string", help="where the coordinates come from"),
+}
+
 SOURCE = {
     "name": Key("string", True),
     "url": Key("string", help="http(s) address"),
 }
 
-KINDS = {"articles": ARTICLE, "notes": NOTE, "actors": ACTOR, "topics": TOPIC}
+KINDS = {"articles": ARTICLE, "notes": NOTE, "actors": ACTOR, "topics": TOPIC, "places": PLACE}

@@ -23,6 +23,7 @@ QUALIFIER_WORDS = {"exact": "", "at-least": "at least", "more-than": "more than"
                    "nearly": "nearly", "up-to": "up to"}
 ACTOR_KINDS = ("person", "armed-group", "government", "organisation", "state", "other")
 NOTE_KINDS = ("context", "analysis", "correction", "caveat")
+PLACE_KINDS = ("country", "region", "city", "district", "facility", "other")
 
 
 @dataclass(frozen=True, order=False)
@@ -111,6 +112,7 @@ class Event:
     summary: str = ""
     status: str = "reported"
     place: str | None = None
+    place_id: str | None = None  # derived: the place `place` names, when the registry has it
     declared_actors: list[str] = field(default_factory=list)
     declared_topics: list[str] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -143,6 +145,7 @@ class Article:
     topics: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)
     entries: list[Event] = field(default_factory=list)
+    place_ids: list[str] = field(default_factory=list)  # places of `places:` and the body, linked
 
     @property
     def all_figures(self) -> list[Figure]:
@@ -189,6 +192,28 @@ class Topic:
 
 
 @dataclass
+class Place:
+    id: str
+    path: str
+    name: str
+    body: str
+    kind: str = "other"
+    aliases: list[str] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    pcode: str | None = None
+    within: str | None = None
+    source: str | None = None  # where the coordinates come from
+    within_line: int | None = field(default=None, compare=False)  # file line of `within` (for messages)
+
+    @property
+    def located(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass
 class Page:
     """An ordinary content page (about, methodology) passed through untouched."""
 
@@ -203,6 +228,7 @@ class Briefing:
     notes: dict[str, Note] = field(default_factory=dict)
     actors: dict[str, Actor] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
     index_body: str | None = None  # body of content/index.md, shown above the home page
     changed: dict[str, dt.date] = field(default_factory=dict)  # file path -> last change (git)
     digests: dict[str, str] = field(default_factory=dict)  # file path -> hash of its bytes (caches key on it)

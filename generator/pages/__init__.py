@@ -17,9 +17,11 @@ from generator.config import Options
 from generator.derive import Index
 from generator.model.types import Briefing
 from generator.pages import actors, articles, changes, home, notes, timeline, topics
+from generator.pages import places as place_pages
 from generator.pages.data import briefing_json
 from generator.pages.datapackage import open_data
 from generator.pages.feeds import feed_pages
+from generator.pages.geojson import geojson_files
 from generator.pages.monthdata import month_files
 from generator.pages.months import group_by_month, layout
 from generator.pages.output import Generated, Markdown
@@ -52,6 +54,7 @@ def build_pages(
         *timeline.pages(r, lay),
         *actors.pages(r),
         *topics.pages(r),
+        *place_pages.pages(r),
         *notes.pages(r),
         *articles.pages(r),
         *changes.pages(r),
@@ -63,5 +66,6 @@ def build_pages(
     out.extend(open_data(briefing, index, options))
     out.extend(month_files(briefing, lay))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
+    out.extend(Generated(path, content) for path, content in geojson_files(briefing, index, r.timeline_src))
     out.extend(Generated(path, content) for path, content in asset_files())
     return out

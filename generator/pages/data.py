@@ -102,6 +102,7 @@ def dataset(briefing: Briefing, index: Index, site_url: str = "/") -> dict:
                 "topics": e.topics,
                 "status": e.status,
                 "place": e.place,
+                "place_id": e.place_id,
                 "article": e.article,
                 "url": base + entry_path(e),
             }

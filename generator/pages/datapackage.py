@@ -68,6 +68,10 @@ def descriptor(briefing: Briefing, title: str, files: dict[str, tuple[list[Colum
     ]
     resources = [{"name": n, "path": p, "type": "file", "format": "json", "mediatype": "application/json", "encoding": "utf-8",
                   "description": d, **({"jsonSchema": s} if s else {})} for n, p, d, s in json_files]
+    resources += [{"name": n, "path": p, "type": "file", "format": "geojson", "mediatype": "application/geo+json",
+                   "encoding": "utf-8", "description": d} for n, p, d in (
+        ("entries-geojson", "entries.geojson", "Entries that have a place with coordinates, as RFC 7946 points."),
+        ("places-geojson", "places.geojson", "The places of the registry that have coordinates, as RFC 7946 points."))]
     resources += [_resource(path, columns) for path, (columns, _) in files.items()]
     # JSON files beside the tables: a plain data-package (a tabular-data-package holds only tables)
     out = {"profile": "data-package", "name": name or "briefing", "title": title,

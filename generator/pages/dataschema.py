@@ -70,6 +70,8 @@ def briefing_schema(site_url: str = "/") -> dict:
                 "date": _DATE, "end": _OPT_DATE, "precision": {"enum": list(PRECISIONS)},
                 "date_text": _TEXT, "title": _TEXT, "summary": _TEXT, "actors": _IDS, "topics": _IDS,
                 "status": {"enum": list(STATUSES)}, "place": _OPT_TEXT, "article": {"$ref": "#/$defs/id"},
+                "place_id": {"anyOf": [{"$ref": "#/$defs/id"}, {"type": "null"}],
+                             "description": "The id of the place that 'place' names, when the registry has it."},
                 "url": _URL,
             }),
             "actors": _list("A person, armed group, government, organisation or state.", {

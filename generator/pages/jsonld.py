@@ -17,6 +17,7 @@ DATA_FILES = {
     "timeline.json": "application/json", "datapackage.json": "application/json",
     "entries.csv": "text/csv", "figures.csv": "text/csv", "actors.csv": "text/csv", "articles.csv": "text/csv",
     "entry-actors.csv": "text/csv", "acled.csv": "text/csv",
+    "entries.geojson": "application/geo+json", "places.geojson": "application/geo+json",
 }
 
 

@@ -6,6 +6,7 @@ entries of one page, so it stays as small as the page."""
 from __future__ import annotations
 
 from generator.model.dates import format_date
+from generator.model.places import ancestors
 from generator.pages.data import safe_json
 from generator.pages.output import Generated
 from generator.pages.urls import entry_path
@@ -28,6 +29,7 @@ def month_files(briefing, lay) -> list[Generated]:
                     "url": entry_path(e), "kind": e.kind, "status": e.status,
                     "actors": list(e.actors), "topics": list(e.topics),
                     "summary": e.summary or "", "place": e.place or "",
+                    **({"places": [e.place_id, *ancestors(briefing.places, e.place_id)]} if e.place_id else {}),
                 })
             out.append(Generated(part.data, safe_json({"month": "%04d-%02d" % month, "entries": rows})))
     return out

@@ -121,8 +121,8 @@ ACLED = [
     Column("actor2", "#group+name+secondary"),
     Column("assoc_actor_1", "#group+name+assoc+list", description="The other actors, joined with '; '."),
     Column("location", "#loc+name"),
-    Column("latitude", "#geo+lat", "number", "Empty: places have no coordinates yet."),
-    Column("longitude", "#geo+lon", "number", "Empty: places have no coordinates yet."),
+    Column("latitude", "#geo+lat", "number", "WGS 84, of the entry's place (content/places/); empty without one."),
+    Column("longitude", "#geo+lon", "number", "WGS 84, of the entry's place (content/places/); empty without one."),
     Column("source", "#meta+source"),
     Column("notes", "#description"),
     Column("fatalities", "#affected+killed", "integer", "The lowest killed claim attached to the entry; "
@@ -197,6 +197,14 @@ def time_precision(e: Event) -> int:
     return 3
 
 
+def coordinates(briefing: Briefing, e: Event) -> tuple:
+    """Latitude and longitude of an entry's place (5 decimals, as the GeoJSON), else two empty cells."""
+    place = briefing.places.get(e.place_id) if e.place_id else None
+    if place is None or not place.located:
+        return None, None
+    return round(place.lat, 5), round(place.lon, 5)
+
+
 def acled_rows(briefing: Briefing) -> list[list]:
     """Events and articles without events (claim groups are counts, not events: not in ACLED's shape)."""
     rows = []
@@ -207,7 +215,7 @@ def acled_rows(briefing: Briefing) -> list[list]:
         notes = e.title + (": " + e.summary if e.summary else "")
         tags = NAMES.join([f"status: {e.status}"] + [f"topic: {t}" for t in e.topics])
         rows.append([e.id, e.date.start.isoformat(), time_precision(e), names[0] if names else None,
-                     names[1] if len(names) > 1 else None, NAMES.join(names[2:]), e.place, None, None,
+                     names[1] if len(names) > 1 else None, NAMES.join(names[2:]), e.place, *coordinates(briefing, e),
                      _sources(briefing, e.article)[0], notes, lowest(e.figures, "killed"), tags])
     return rows
 

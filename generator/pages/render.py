@@ -21,6 +21,7 @@ from generator.pages.filters import (QUALIFIER_WORDS, attr_escape, figure_value_
                                      md_escape, month_label, number, url_escape, value_with_unit)
 from generator.pages.months import month_of, months_of
 from generator.pages.output import Generated, Markdown
+from generator.model.places import ancestors
 from generator.pages.urls import entry_path, month_src, page_url, relpath, src_of
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -136,7 +137,8 @@ class Renderer:
             generic = self._generic.get((entry.id, show_date))
             if generic is None:
                 generic = self._generic[entry.id, show_date] = self._entry_template.render(
-                    b=self.b, e=entry, prefix=_PREFIX, show_date=show_date, labels=self.labels).strip()
+                    b=self.b, e=entry, prefix=_PREFIX, show_date=show_date, labels=self.labels,
+                    place_chain=lambda p: ancestors(self.b.places, p)).strip()
             html_text = generic.replace(_PREFIX, "../" * depth)
         self._entry_versions[key] = (version, html_text)
         return html_text
@@ -181,6 +183,8 @@ def context_key(briefing: Briefing, options: Options, big: set, overrides: list[
         h.update(repr((a.id, a.name, a.aliases, a.kind)).encode())  # kind: the article's JSON-LD
     for t in briefing.topics.values():
         h.update(repr((t.id, t.title, t.keywords, t.labels)).encode())  # labels: how entries name figure kinds
+    for p in briefing.places.values():  # an entry's place link and filter (data-places)
+        h.update(repr((p.id, p.name, p.aliases, p.within, p.lat, p.lon)).encode())
     for n in briefing.notes.values():
         h.update(repr((n.id, n.title, n.date, n.kind, n.articles, n.actors, n.topics)).encode())
     h.update(repr((options, sorted(big))).encode())

@@ -1,10 +1,10 @@
 /* Timeline filter: shows the filter bar and hides entries whose data-* attributes do not match.
-   Every filter lives in the query string (?actor=, ?topic=, ?status=, ?text=, ?claims=0 (not ?q=, which opens Material's search)), so a filtered
+   Every filter lives in the query string (?actor=, ?topic=, ?status=, ?place=, ?text=, ?claims=0 (not ?q=, which opens Material's search)), so a filtered
    timeline can be shared and Back undoes a choice. ?actor= takes an id, a name or an alias, in any
    case. Months with their own page are loaded from /data/timeline/<yyyy>-<mm>[-<dd>].json (one file per
    page) while a filter is on; a link to an entry that is on another timeline page now goes there. Without JavaScript the bar stays hidden and every entry is shown. */
 (function () {
-  var PARAMS = [["actor", "actors"], ["topic", "topics"], ["status", "status"], ["text", "text"]];
+  var PARAMS = [["actor", "actors"], ["topic", "topics"], ["status", "status"], ["place", "places"], ["text", "text"]];
   function norm(s) { return (s || "").replace(/\s+/g, " ").trim().toLowerCase(); }
   function words(s) { return " " + norm(s).replace(/[^\p{L}\p{N}]+/gu, " ") + " "; }
 
@@ -29,6 +29,7 @@
     el.className = "bf-entry bf-entry--loaded bf-status--" + row.status + (row.kind === "claim" ? " bf-entry--claim" : "");
     el.dataset.kind = row.kind; el.dataset.status = row.status; el.dataset.date = row.date;
     el.dataset.actors = row.actors.join(" "); el.dataset.topics = row.topics.join(" ");
+    el.dataset.places = (row.places || []).join(" ");
     var head = document.createElement("p"); head.className = "bf-entry-head";
     var time = document.createElement("time"); time.className = "bf-date"; time.dateTime = row.date;
     time.textContent = row.label; head.appendChild(time); head.appendChild(document.createTextNode(" "));
@@ -63,7 +64,7 @@
       }
       function filtering() {
         var box = field("claims");
-        return !!(value("actors") || value("topics") || value("status") || value("text") || (box && !box.checked));
+        return !!(value("actors") || value("topics") || value("status") || value("places") || value("text") || (box && !box.checked));
       }
       function textOf(el) {
         var extra = (el.dataset.actors || "").split(" ").map(function (id) { return names[id] || ""; }).join(" ");
@@ -101,6 +102,7 @@
       }
       function apply() {
         var actor = value("actors"), topic = value("topics"), status = value("status"), text = value("text");
+        var place = value("places");  // the place or a place within it (data-places lists both)
         var box = field("claims"), noClaims = box && !box.checked, on = filtering();
         if (on) loadMonths();
         var shown = 0;
@@ -108,6 +110,7 @@
           var ok = (!actor || (" " + el.dataset.actors + " ").indexOf(" " + actor + " ") >= 0) &&
                    (!topic || (" " + el.dataset.topics + " ").indexOf(" " + topic + " ") >= 0) &&
                    (!status || el.dataset.status === status) &&
+                   (!place || (" " + (el.dataset.places || "") + " ").indexOf(" " + place + " ") >= 0) &&
                    (!noClaims || el.dataset.kind !== "claim") &&
                    (!text || textOf(el).indexOf(text) >= 0);
           if (el.classList.contains("bf-entry--loaded") && !on) ok = false;  // the month's own page has them
