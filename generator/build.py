@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.cache import BuildCache
 from generator.config import Options
+from generator.diskcache import DEFAULT_DIR as CACHE_DIR, DiskCache, code_version  # for an engine and the CLI
 from generator.model.dates import DateSettings
 from generator.derive import Index, derive
 from generator.model.history import fallback_changed, last_changed
@@ -25,7 +26,7 @@ from generator.model.types import Briefing
 from generator.pages import Generated, build_pages
 from generator.pages.static import ASSET_CSS, ASSET_JS  # for an engine: the CSS and JavaScript pages link
 
-__all__ = ["ASSET_CSS", "ASSET_JS", "Result", "check", "count_articles", "file_problems", "run", "unpublished"]
+__all__ = ["ASSET_CSS", "ASSET_JS", "CACHE_DIR", "DiskCache", "KIND_FOLDERS", "Result", "code_version", "check", "count_articles", "file_problems", "run", "unpublished"]
 
 
 @dataclass

@@ -41,7 +41,7 @@ MAGIC = b"briefing-build-cache\n"
 DEFAULT_DIR = ".cache/briefing"  # beside mkdocs.yml
 
 # The BuildCache fields kept on disk (environments hold compiled Jinja code: never kept).
-FIELDS = ("validated", "matchers", "classifiers", "entry_html", "pages")
+FIELDS = ("validated", "matchers", "classifiers", "entry_html", "pages", "site")
 
 # module -> the names the unpickler may build from it (classes of plain data, and re's compiler).
 ALLOWED = {

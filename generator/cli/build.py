@@ -11,6 +11,7 @@ import click
 from generator import build as flow
 from generator.cache import BuildCache
 from generator.diskcache import DEFAULT_DIR, DiskCache
+from generator.engine import warm
 from generator.cli.project import load_mkdocs_config, mkdocs_warnings, options_of, report
 from generator.engine.plugin import site_dir_refusal
 
@@ -64,13 +65,24 @@ def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, 
         click.echo("briefing: not building: fix the errors above first", err=True)
         sys.exit(1)
     started = time.perf_counter()
+    preview = environment = None
+    if disk is not None:
+        # A warm build renders only the pages that changed, from a copy of the previous site
+        environment = warm.environment_key(cfg)
+        preview = warm.previous_site(cache.site, environment, cfg.site_dir)
+        click.echo("briefing: " + ("warm build: only changed pages are rendered" if preview is not None
+                                   else "building every page"), err=True)
+    dirty = preview is not None
     try:
-        cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins.on_startup(command="build", dirty=dirty)
         plugin = cfg.plugins["briefing"]
         plugin.cache = cache
         plugin.force_site_dir = force
+        if disk is not None:
+            preview = plugin.preview = preview or warm.WarmPreview()
         try:
-            mkdocs_build(cfg)
+            with warm.dirty_warning_dropped():
+                mkdocs_build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
     except (Abort, MkDocsException) as exc:
@@ -80,5 +92,6 @@ def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, 
         # Only what this build used: each file's validation of its current content
         digests = result.briefing.digests
         cache.validated = {k: v for k, v in cache.validated.items() if digests.get(k[2]) == k[3]}
+        cache.site = warm.kept(preview, environment, cfg.site_dir)
         disk.save(cache)
     click.echo(f"briefing: built {cfg.site_dir} in {time.perf_counter() - started:.1f}s", err=True)
