@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -63,9 +64,23 @@ def demo(tmp_path_factory):
 def test_demo_warm_build_is_byte_identical(demo):
     project, clean, tmp = demo
     assert_same_site(clean, tmp / "cold")
+    shutil.copytree(tmp / "cold", tmp / "warm")  # the site the cache recorded (a copy keeps sizes and seconds)
     err = build(project, tmp / "warm")
-    assert "build cache read from" in err
+    assert "build cache read from" in err and "warm build" in err
     assert_same_site(clean, tmp / "warm")
+
+
+def test_a_site_folder_changed_since_is_built_whole(demo):
+    """The site folder is not the one the cache recorded (edited, or built without the cache since):
+    every page is built again, and the site is the clean build's."""
+    project, clean, tmp = demo
+    site = tmp / "edited-site"
+    build(project, site)
+    page = next(site.glob("articles/*/index.html"))
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
+    err = build(project, site)
+    assert "building every page" in err, err
+    assert_same_site(clean, site)
 
 
 def _damage(path: Path, how: str) -> None:
@@ -128,10 +143,12 @@ def test_synthetic_project_one_article_changed(tmp_path):
     article = sorted((project / "content" / "articles").glob("*.md"))[57]
     text = article.read_text("utf-8")
     article.write_text(text.rstrip("\n") + "\n\nThe port of Alden reopened to shipping on the same day.\n", "utf-8")
-    err = build(project, tmp_path / "warm")
-    assert "build cache read from" in err
+    site = tmp_path / "site"
+    shutil.copytree(tmp_path / "first", site)  # where the cache's site is (a copy keeps sizes and seconds)
+    err = build(project, site)
+    assert "build cache read from" in err and "warm build" in err, err
     build(project, tmp_path / "clean", "--no-cache")
-    assert_same_site(tmp_path / "clean", tmp_path / "warm")
-    changed = [name for name, data in files_of(tmp_path / "warm").items()
+    assert_same_site(tmp_path / "clean", site)
+    changed = [name for name, data in files_of(site).items()
                if files_of(tmp_path / "first").get(name) != data]
     assert f"articles/{article.stem}/index.html" in changed  # the edit is in the site
