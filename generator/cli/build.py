@@ -28,8 +28,10 @@ from generator.engine.plugin import site_dir_refusal
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help=f"Where Briefing keeps its per-item work between builds (default: {DEFAULT_DIR} beside mkdocs.yml).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the build cache.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that validate content files (default: the number of cores; 1: none besides this one).")
 def build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, cache_dir: Path | None,
-          no_cache: bool):
+          no_cache: bool, workers: int | None):
     """Check the content, then build the site. Exits non-zero on any error.
 
     The site is built beside the previous one and swapped in only when the build succeeded.
@@ -37,10 +39,11 @@ def build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, c
     if not config_file.is_file():
         raise click.ClickException(f"{config_file}: no such file; run this in a briefing project or pass -f")
     with mkdocs_warnings():  # the warnings that fail a strict build, and why a build failed
-        _build(config_file, site_dir, strict, force, None if no_cache else cache_dir or DEFAULT_DIR)
+        _build(config_file, site_dir, strict, force, None if no_cache else cache_dir or DEFAULT_DIR,
+               workers or flow.default_workers())
 
 
-def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, cache_dir) -> None:
+def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, cache_dir, workers: int) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -60,7 +63,7 @@ def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, 
         disk = DiskCache(project / cache_dir, repr(options))
         disk.load(cache)
         click.echo(f"briefing: {disk.status}", err=True)
-    result = flow.check(Path(cfg.docs_dir), options, root=project, cache=cache, keep=True)
+    result = flow.check(Path(cfg.docs_dir), options, root=project, cache=cache, keep=True, workers=workers)
     if report(result.problems, root=project):
         click.echo("briefing: not building: fix the errors above first", err=True)
         sys.exit(1)
@@ -78,6 +81,7 @@ def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, 
         plugin = cfg.plugins["briefing"]
         plugin.cache = cache
         plugin.force_site_dir = force
+        plugin.workers = workers
         if disk is not None:
             preview = plugin.preview = preview or warm.WarmPreview()
         try:

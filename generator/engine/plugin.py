@@ -64,6 +64,7 @@ class BriefingPlugin(BasePlugin):
         self.cache = BuildCache()
         self.pagefind = None  # the Pagefind binary when this build indexes with it
         self.told_serve_search = False
+        self.workers = 1  # processes validating content files (`briefing build --workers`; 1: in this one)
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
@@ -80,6 +81,7 @@ class BriefingPlugin(BasePlugin):
         self.preview = Preview(dirty=False)
         self.cache = BuildCache()
         self.told_serve_search = False
+        self.workers = 1
 
     @event_priority(100)  # before other plugins read site_dir
     def _guard(self, config):
@@ -193,6 +195,7 @@ class BriefingPlugin(BasePlugin):
             root=project,
             overrides=overrides,
             cache=self.cache,
+            workers=self.workers,
         )
         for problem in result.problems.sorted():
             (log.error if problem.level == "error" else log.warning)(str(problem))
