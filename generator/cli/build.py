@@ -71,7 +71,7 @@ def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, 
     preview = environment = None
     if disk is not None:
         # A warm build renders only the pages that changed, from a copy of the previous site
-        environment = warm.environment_key(cfg)
+        environment = warm.environment_key(cfg, warm.search_backend(options.search_backend, cfg.docs_dir))
         preview = warm.previous_site(cache.site, environment, cfg.site_dir)
         click.echo("briefing: " + ("warm build: only changed pages are rendered" if preview is not None
                                    else "building every page"), err=True)
@@ -82,6 +82,8 @@ def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, 
         plugin.cache = cache
         plugin.force_site_dir = force
         plugin.workers = workers
+        if dirty:
+            plugin.pagefind_previous = cache.site.get("pagefind")
         if disk is not None:
             preview = plugin.preview = preview or warm.WarmPreview()
         try:
@@ -96,6 +98,6 @@ def _build(config_file: Path, site_dir: Path | None, strict: bool, force: bool, 
         # Only what this build used: each file's validation of its current content
         digests = result.briefing.digests
         cache.validated = {k: v for k, v in cache.validated.items() if digests.get(k[2]) == k[3]}
-        cache.site = warm.kept(preview, environment, cfg.site_dir)
+        cache.site = warm.kept(preview, environment, cfg.site_dir, plugin.pagefind_digests)
         disk.save(cache)
     click.echo(f"briefing: built {cfg.site_dir} in {time.perf_counter() - started:.1f}s", err=True)

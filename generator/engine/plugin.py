@@ -65,12 +65,15 @@ class BriefingPlugin(BasePlugin):
         self.pagefind = None  # the Pagefind binary when this build indexes with it
         self.told_serve_search = False
         self.workers = 1  # processes validating content files (`briefing build --workers`; 1: in this one)
+        self.pagefind_previous = None  # a warm build: each Pagefind index's pages' hash in the previous site
+        self.pagefind_digests = None  # this build's
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.dirty = dirty
         self.preview = Preview(dirty=self.serving and dirty)
         self.cache = BuildCache()
+        self.pagefind_previous = self.pagefind_digests = None
 
     def on_shutdown(self):
         # MkDocs keeps this instance for the whole process (it has on_startup): the next command in
@@ -154,7 +157,10 @@ class BriefingPlugin(BasePlugin):
         if self.pagefind is None:
             return
         try:
-            pagefind.index_site(config.site_dir, binary=self.pagefind, logger=log)
+            # a warm build (engine/warm.py) keeps the indexes whose pages did not change
+            stats = pagefind.index_site(config.site_dir, binary=self.pagefind, logger=log,
+                                        previous=self.pagefind_previous)
+            self.pagefind_digests = stats.digests
         except pagefind.PagefindError as exc:
             raise PluginError(str(exc)) from exc
 

@@ -9,7 +9,8 @@ render only the pages whose Markdown changed. It does so only when
 
 - everything else a page's HTML depends on hashes the same (:func:`environment_key`: mkdocs.yml,
   every file of the theme folders (an installed theme by its version), Briefing's own code, MkDocs' and
-  Material's versions, the files of docs_dir that are not content items, SOURCE_DATE_EPOCH), and
+  Material's versions, the files of docs_dir that are not content items, SOURCE_DATE_EPOCH, the
+  search backend), and
 - the site folder is the one that build left (:func:`site_fingerprint`: the path, size and
   modification second of every file in it),
 
@@ -27,6 +28,7 @@ from importlib import metadata
 from pathlib import Path
 
 from generator import build
+from generator.engine import pagefind
 from generator.engine.preview import Preview, _DropDirtyWarning
 from generator.engine.sitedir import MARKER, is_site
 
@@ -69,16 +71,30 @@ def previous_site(cache: dict, environment: str, site_dir) -> WarmPreview | None
     return WarmPreview(cache.get("digests"), cache.get("search"))
 
 
-def kept(preview: WarmPreview, environment: str, site_dir) -> dict:
+def kept(preview: WarmPreview, environment: str, site_dir, pagefind: dict | None = None) -> dict:
     """What the next build needs of this one (after the new site is in place)."""
     return {"environment": environment, "fingerprint": site_fingerprint(site_dir),
-            "digests": dict(preview.digests), "search": dict(preview.search_entries)}
+            "digests": dict(preview.digests), "search": dict(preview.search_entries),
+            "pagefind": dict(pagefind or {})}
 
 
-def environment_key(config) -> str:
-    """A hash of everything but a generated page's own Markdown that its HTML depends on."""
+def search_backend(option: str, docs_dir) -> str:
+    """The search backend a build will use (as engine/search.py's configure chooses it)."""
+    backend = pagefind.auto_backend(build.count_articles(docs_dir)) if option == "auto" else option
+    if backend == "pagefind" and option == "auto":
+        try:
+            pagefind.find_pagefind()
+        except pagefind.PagefindError:
+            return "lunr"
+    return backend
+
+
+def environment_key(config, backend: str) -> str:
+    """A hash of everything but a generated page's own Markdown that its HTML depends on
+    (``backend``: the search backend, which changes every page's search box)."""
     h = hashlib.blake2b(digest_size=16)
     h.update(build.code_version().encode())
+    h.update(f"search={backend}\n".encode())
     for dist in ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments"):
         try:
             h.update(f"{dist}={metadata.version(dist)}\n".encode())
