@@ -24,7 +24,6 @@ previous cache or none, never half of one.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
 import os
@@ -35,9 +34,10 @@ from pathlib import Path
 import generator
 from generator.cache import BuildCache
 
-FORMAT = 1
+FORMAT = 2
 NAME = "build-cache.bin"
 MAGIC = b"briefing-build-cache\n"
+HEADER_SIZE = 512  # the JSON header line, padded with spaces
 DEFAULT_DIR = ".cache/briefing"  # beside mkdocs.yml
 
 # The BuildCache fields kept on disk (environments hold compiled Jinja code: never kept).
@@ -119,37 +119,48 @@ class DiskCache:
 
     def _read(self) -> dict:
         with open(self.path, "rb") as f:
-            if f.readline() != MAGIC:
+            if f.readline(len(MAGIC) + 1) != MAGIC:
                 raise ValueError("not a Briefing build cache")
-            header = json.loads(f.readline(1 << 12))
+            header = json.loads(f.readline(HEADER_SIZE + 1))
             if not isinstance(header, dict) or header.get("format") != FORMAT:
                 raise ValueError("another format")
             if header.get("version") != self.version:
                 raise ValueError("written by another version of Briefing")
             if header.get("salt") != self.salt:
                 raise ValueError("built with other options")
-            payload = f.read()
-        if len(payload) != header.get("size"):
-            raise ValueError("truncated")
-        if hashlib.blake2b(payload, digest_size=32).hexdigest() != header.get("checksum"):
-            raise ValueError("checksum mismatch")
-        kept = _Unpickler(io.BytesIO(payload)).load()
+            start = f.tell()
+            h, size = hashlib.blake2b(digest_size=32), 0
+            while block := f.read(1 << 20):  # the checksum first, reading in blocks: never the whole file at once
+                h.update(block)
+                size += len(block)
+            if size != header.get("size"):
+                raise ValueError("truncated" if size < (header.get("size") or 0) else "longer than written")
+            if h.hexdigest() != header.get("checksum"):
+                raise ValueError("checksum mismatch")
+            f.seek(start)
+            kept = _Unpickler(f).load()
         if not isinstance(kept, dict) or set(kept) != set(FIELDS) or not all(isinstance(kept[n], dict) for n in FIELDS):
             raise ValueError("unexpected contents")
         return kept
 
     def save(self, cache: BuildCache) -> None:
-        """Write ``cache`` (what this build used) in place of the previous file, atomically. A cache
-        that cannot be written is an INFO line: the site is built all the same."""
+        """Write ``cache`` (what this build used) in place of the previous file, atomically. The
+        pickle goes to the file as it is made (no copy of it in memory) through the checksum; the
+        header, of a fixed size, is written last. A cache that cannot be written is an INFO line:
+        the site is built all the same."""
         try:
-            payload = pickle.dumps({name: getattr(cache, name) for name in FIELDS}, pickle.HIGHEST_PROTOCOL)
-            header = {"format": FORMAT, "version": self.version, "salt": self.salt, "size": len(payload),
-                      "checksum": hashlib.blake2b(payload, digest_size=32).hexdigest()}
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".build-cache-", dir=self.folder)
             try:
                 with os.fdopen(fd, "wb") as f:
-                    f.write(MAGIC + json.dumps(header, sort_keys=True).encode() + b"\n" + payload)
+                    f.write(MAGIC + b" " * HEADER_SIZE + b"\n")
+                    out = _Checksummed(f)
+                    pickle.Pickler(out, pickle.HIGHEST_PROTOCOL).dump({name: getattr(cache, name) for name in FIELDS})
+                    header = json.dumps({"format": FORMAT, "version": self.version, "salt": self.salt,
+                                         "size": out.size, "checksum": out.h.hexdigest()}, sort_keys=True).encode()
+                    f.seek(len(MAGIC))
+                    f.write(header.ljust(HEADER_SIZE))
+                os.chmod(tmp, 0o644)
                 os.replace(tmp, self.path)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
@@ -157,7 +168,21 @@ class DiskCache:
         except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
             self.log.info("Briefing: build cache not written to %s (%s)", self.folder, _why(exc))
             return
-        self.log.info("Briefing: build cache written to %s (%.1f MB)", self.path, len(payload) / 1e6)
+        self.log.info("Briefing: build cache written to %s (%.1f MB)", self.path, out.size / 1e6)
+
+
+class _Checksummed:
+    """A binary file the pickler writes to, hashing and counting what goes through."""
+
+    def __init__(self, f):
+        self.f = f
+        self.h = hashlib.blake2b(digest_size=32)
+        self.size = 0
+
+    def write(self, data) -> int:
+        self.h.update(data)
+        self.size += len(data)
+        return self.f.write(data)
 
 
 def _why(exc: BaseException) -> str:

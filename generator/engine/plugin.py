@@ -85,6 +85,7 @@ class BriefingPlugin(BasePlugin):
         self.cache = BuildCache()
         self.told_serve_search = False
         self.workers = 1
+        self.blocks, self._files = {}, None  # the pages of the last build: not kept past it
 
     @event_priority(100)  # before other plugins read site_dir
     def _guard(self, config):
