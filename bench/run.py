@@ -59,7 +59,7 @@ def timed_child(cmd: list[str], cwd: Path, log: Path) -> dict:
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stdout)
     # everything the build printed before /usr/bin/time's report, except its own "built ... in" line
     printed = proc.stdout.split("\tCommand being timed:")[0].splitlines()
-    warnings = sum(1 for line in printed if line.strip() and not line.startswith(("briefing: built", "INFO")))
+    warnings = sum(1 for line in printed if line.strip() and not line.startswith(("briefing: ", "INFO")))
     user = re.search(r"User time \(seconds\): ([\d.]+)", proc.stdout)
     system = re.search(r"System time \(seconds\): ([\d.]+)", proc.stdout)
     cpu = float(user[1]) + float(system[1]) if user and system else float("nan")
@@ -208,6 +208,15 @@ def bench_size(n: int, work: Path, args) -> dict:
             raise SystemExit(f"build of N={n} failed; see {runs[-1]['log']}")
         say(f"N={n}: built in {runs[-1]['seconds']:.1f}s (CPU {runs[-1]['cpu']:.1f}s), peak {runs[-1]['rss_mb']:.0f} MB")
     row["build"] = best(runs)
+    # before anything else touches site/: a warm build needs the site the cache recorded
+    row["warm"] = warm_rebuild(project, n, work)
+    if args.one_worker:
+        # the same clean build with one worker (validation in the build's own process), a cache of its own
+        w1 = timed_child([str(BIN / "briefing"), "build", "--no-strict", "--workers", "1", "--cache-dir",
+                          ".cache/one-worker", "-f", "mkdocs.yml", "-d", "site-one-worker"], project, work / f"w1-{n}.log")
+        shutil.rmtree(project / "site-one-worker", ignore_errors=True)
+        row["one_worker"] = w1
+        say(f"N={n}: with 1 worker: built in {w1['seconds']:.1f}s (CPU {w1['cpu']:.1f}s), peak {w1['rss_mb']:.0f} MB")
     if (project / "site" / "pagefind").is_dir():
         # `briefing build` does not print MkDocs' INFO lines, so time Pagefind's part of the build once more
         sys.path.insert(0, str(HERE.parent))
@@ -245,6 +254,22 @@ def bench_size(n: int, work: Path, args) -> dict:
     return row
 
 
+def warm_rebuild(project: Path, n: int, work: Path) -> dict:
+    """Change one article (a sentence added to the middle one) and build again in a new process: the
+    build cache (.cache/briefing) and the previous site make it a warm build."""
+    article = sorted((project / "content" / "articles").glob("*.md"))[n // 2]
+    article.write_text(article.read_text("utf-8").rstrip("\n") + "\n\nThe port of Alden reopened on the same day.\n",
+                       "utf-8")
+    run = timed_child([str(BIN / "briefing"), "build", "--no-strict", "-f", "mkdocs.yml", "-d", "site"],
+                      project, work / f"warm-{n}.log")
+    if run["rc"] != 0:
+        raise SystemExit(f"warm build of N={n} failed; see {run['log']}")
+    run["warm"] = "warm build" in Path(run["log"]).read_text("utf-8")
+    say(f"N={n}: one article changed, rebuilt in {run['seconds']:.1f}s (CPU {run['cpu']:.1f}s), "
+        f"peak {run['rss_mb']:.0f} MB ({'warm' if run['warm'] else 'NOT warm: every page built'})")
+    return run
+
+
 # ---- the table ---------------------------------------------------------------------------------------
 
 def _s(x: float) -> str:
@@ -252,10 +277,10 @@ def _s(x: float) -> str:
 
 
 def table(rows: list[dict], blog_max: int) -> str:
-    head = ["N", "build s (CPU s)", "ms/article", "CPU vs previous N", "load s", "derive s", "generate s",
+    head = ["N", "build s (CPU s)", "1 worker: build s (CPU s)", "warm rebuild s (CPU s), peak MB", "warm / build", "ms/article", "CPU vs previous N", "load s", "derive s", "generate s",
             "Briefing ms/article", "Briefing in build s", "rest s", "peak RSS MB", "site MB (files)", "largest page", "pages > 1 MB",
             "home KB", "article KB", "search index raw / gzip MB", "search wait s", "search MB to first result", "blog s (CPU s)", "blog / Briefing CPU"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" ---: " if i not in (12,) else " --- " for i in range(len(head))) + "|"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" ---: " if i not in (15,) else " --- " for i in range(len(head))) + "|"]
     blog_fit = [(r["n"], r["blog"]["seconds"]) for r in rows if "blog" in r]
     prev = None
     for r in rows:
@@ -285,8 +310,13 @@ def table(rows: list[dict], blog_max: int) -> str:
                 est = f"; quadratic estimate ~{t0 * (n / n0) ** 2 / 60:.0f} min"
             blog = f"skipped (N > --blog-max {blog_max}{est})"
             ratio = "–"
+        w = r.get("warm")
+        warm = (f"{_s(w['seconds'])} ({_s(w['cpu'])}), {w['rss_mb']:.0f}" + ("" if w.get("warm") else " NOT warm")
+                if w else "not run")
         lines.append("| " + " | ".join([
-            f"{n:,}", f"{_s(b['seconds'])} ({_s(b['cpu'])})", f"{b['seconds'] / n * 1000:.1f}", scale,
+            f"{n:,}", f"{_s(b['seconds'])} ({_s(b['cpu'])})",
+            f"{_s(r['one_worker']['seconds'])} ({_s(r['one_worker']['cpu'])})" if "one_worker" in r else "not run", warm, f"{w['seconds'] / b['seconds']:.0%}" if w else "–",
+            f"{b['seconds'] / n * 1000:.1f}", scale,
             _s(p["load"]), _s(p["derive"]), _s(p["generate"]), f"{own / n * 1000:.2f}",
             _s(in_build), _s(b["cpu"] - in_build), f"{b['rss_mb']:.0f}",
             f"{s['site_mb']:.0f} ({s['files']:,})", f"{s['largest_page']} {s['largest_kb']:,.0f} KB",
@@ -299,7 +329,11 @@ def table(rows: list[dict], blog_max: int) -> str:
 
 
 LEGEND = (
-    "build s: wall time of `briefing build --no-strict` (CPU s: user+system time of that process); ms/article: "
+    "build s: wall time of `briefing build --no-strict` (CPU s: user+system time of that process and its children, "
+    "Pagefind's indexer included; the first build of the project, with `--workers` at its default (every core): it "
+    "writes the build cache); 1 worker: the same clean build with `--workers 1`; warm rebuild: the same "
+    "command in a new process after one article changed (the build cache .cache/briefing and the previous site in "
+    "place: only the changed pages are rendered); warm / build: their wall times; ms/article: "
     "wall ms per article; CPU vs previous N: growth of build CPU time against the previous row (N^k: k=1 is linear; "
     "'doubling N at most doubles time plus 10%' means k <= 1.14); load, derive, generate: CPU seconds of "
     "generator.build.check, derive and build_pages in a fresh process; Briefing ms/article: (load + derive + "
@@ -370,6 +404,8 @@ def main() -> None:
                     help="the briefing plugin's search_backend in the generated projects (default %(default)s, "
                          "the plugin's default: Pagefind from 300 articles on)")
     ap.add_argument("--search-repeat", type=int, default=3)
+    ap.add_argument("--one-worker", action="store_true",
+                    help="also build once with --workers 1 (the build column uses the default: every core)")
     ap.add_argument("--seed", type=int, default=make_project.SEED)
     ap.add_argument("--per-day", type=int, default=make_project.PER_DAY)
     ap.add_argument("--workdir", type=Path, default=None, help="where to generate projects (default: a new temp dir)")

@@ -13,19 +13,21 @@ from pathlib import Path
 
 from generator.cache import BuildCache
 from generator.config import Options
+from generator.diskcache import DEFAULT_DIR as CACHE_DIR, DiskCache, code_version  # for an engine and the CLI
 from generator.model.dates import DateSettings
 from generator.derive import Index, derive
 from generator.model.history import fallback_changed, last_changed
 from generator.model import walk
 from generator.model.discover import KIND_FOLDERS, discover, nested_item
 from generator.model.load import load
+from generator.model.pool import default_workers  # for the CLI: `briefing build --workers`
 from generator.model.problems import Problem, Problems
 from generator.model.safety import EXTENSIONS
 from generator.model.types import Briefing
 from generator.pages import Generated, build_pages
 from generator.pages.static import ASSET_CSS, ASSET_JS  # for an engine: the CSS and JavaScript pages link
 
-__all__ = ["ASSET_CSS", "ASSET_JS", "Result", "check", "count_articles", "file_problems", "run", "unpublished"]
+__all__ = ["ASSET_CSS", "ASSET_JS", "CACHE_DIR", "DiskCache", "KIND_FOLDERS", "Result", "code_version", "default_workers", "check", "count_articles", "file_problems", "run", "unpublished"]
 
 
 @dataclass
@@ -48,14 +50,16 @@ def _load_key(content_dir, options: Options, root, today) -> tuple:
 
 
 def check(content_dir: Path | str, options: Options = Options(), *, root: Path | str | None = None,
-          today: dt.date | None = None, cache: BuildCache | None = None, keep: bool = False) -> Result:
+          today: dt.date | None = None, cache: BuildCache | None = None, keep: bool = False,
+          workers: int = 1) -> Result:
     """Load and validate only. With ``keep``, the loaded content stays in ``cache`` for the
-    :func:`run` of the same content that follows (``briefing build``: one loading pass)."""
+    :func:`run` of the same content that follows (``briefing build``: one loading pass). With
+    ``workers`` > 1, files are validated in that many processes (the result is the same)."""
     scanned = walk.scan(Path(content_dir))
     found = discover(Path(content_dir), scanned)
     briefing, problems = load(content_dir, DateSettings.of(options), root=root, today=today, cache=cache, found=found,
                               scanned=scanned, check_bodies=not options.trusted_html,
-                              extensions=_site_extensions(options))
+                              extensions=_site_extensions(options), workers=workers)
     sources = [p.relative_to(content_dir).as_posix() for paths in found.values() for p in paths]
     result = Result(briefing, problems, sources=sources)
     if keep and cache is not None:
@@ -87,7 +91,7 @@ def count_articles(content_dir: Path | str) -> int:
 
 def run(content_dir: Path | str, options: Options = Options(), *, include_drafts: bool = False,
         root: Path | str | None = None, overrides: list[Path] | None = None,
-        today: dt.date | None = None, cache: BuildCache | None = None) -> Result:
+        today: dt.date | None = None, cache: BuildCache | None = None, workers: int = 1) -> Result:
     """Load, validate, derive and render. Pages are rendered only when there is no error."""
     loaded = cache.loaded if cache is not None else None
     if loaded is not None:
@@ -95,7 +99,7 @@ def run(content_dir: Path | str, options: Options = Options(), *, include_drafts
     if loaded is not None and loaded[0] == _load_key(content_dir, options, root, today):
         result = loaded[1]
     else:
-        result = check(content_dir, options, root=root, today=today, cache=cache)
+        result = check(content_dir, options, root=root, today=today, cache=cache, workers=workers)
     if result.problems.errors:
         return result
     briefing = result.briefing

@@ -9,6 +9,7 @@ depends on nothing else): model/dates.py's reading of a date text and pages/urls
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 
@@ -26,6 +27,9 @@ class BuildCache:
     pages: dict = field(default_factory=dict)
     entry_html: dict = field(default_factory=dict)
     # build.py: content that `briefing build` loaded to check it, for its one build to take
+    # engine: what the previous site was built from (engine/warm.py: environment key, site
+    # fingerprint, each generated file's hash, each page's search entries); kept on disk only
+    site: dict = field(default_factory=dict)
     loaded: tuple | None = None  # (what was loaded: folder, root, settings, today; the check's Result)
 
 
@@ -36,3 +40,14 @@ def stamp_files(h, paths) -> None:
             h.update(f"{p}\0{os.stat(p).st_mtime_ns}\n".encode())
         except OSError:
             continue
+
+
+def hash_files(h, paths) -> None:
+    """Add each file's path and a hash of its bytes to the hash ``h`` (what a cache kept on disk
+    compares: a fresh checkout gives every file a new modification time; missing files are skipped)."""
+    for p in paths:
+        try:
+            data = open(p, "rb").read()
+        except OSError:
+            continue
+        h.update(f"{p}\0".encode() + hashlib.blake2b(data, digest_size=16).digest())

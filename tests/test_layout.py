@@ -19,7 +19,7 @@ def layer(module: str) -> int:
     parts = module.split(".")[1:]
     top = parts[0] if parts else ""
     order = [
-        ({"config", "cache", "errors"}, 0),
+        ({"config", "cache", "diskcache", "errors"}, 0),
         ({"model"}, 1),
         ({"derive"}, 2),
         ({"pages", "ingest"}, 3),

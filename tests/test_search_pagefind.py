@@ -41,7 +41,7 @@ def set_backend(project: Path, value: str | None, *, search_plugin: bool = True)
 def fragments(site: Path) -> dict[str, dict]:
     """What Pagefind stored for each page (its fragments are gzip'd JSON after a signature): url -> record."""
     out = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind").glob("**/fragment/*.pf_fragment"):  # every index: one per year of articles
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd"), path
         record = json.loads(data[len(b"pagefind_dcd"):])

@@ -85,7 +85,7 @@ def searchable_pages(site: Path) -> set[str]:
         index = json.loads(lunr.read_text("utf-8"))
         return {d["location"].split("#")[0] for d in index["docs"]}
     pages = set()
-    for fragment in (site / "pagefind/fragment").glob("*.pf_fragment"):
+    for fragment in (site / "pagefind").glob("**/fragment/*.pf_fragment"):  # every index: one per year of articles
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         pages.add(json.loads(data[len(b"pagefind_dcd"):])["url"].lstrip("/"))

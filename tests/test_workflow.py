@@ -89,11 +89,12 @@ def test_checks_builds_and_deploys_as_required(which: str, scaffolded: Path):
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
 
     uses = [line for line in text.splitlines() if re.match(r"^\s*(-\s*)?uses:", line)]
-    assert len(uses) == 4
+    assert len(uses) == 5
     for line in uses:
         assert PINNED.match(line), f"not pinned to a full commit SHA with a version comment: {line.strip()}"
     assert {PINNED.match(line).group(1) for line in uses} == {
-        "actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages"}
+        "actions/checkout", "actions/setup-python", "actions/cache", "actions/upload-pages-artifact",
+        "actions/deploy-pages"}
 
 
 def test_both_workflows_differ_only_in_how_briefing_is_installed(scaffolded: Path):
@@ -111,3 +112,22 @@ def test_both_workflows_switch_engine_with_one_variable(scaffolded: Path):
         assert "\n  ENGINE: mkdocs\n" in text
         assert "if: env.ENGINE == 'mkdocs'" in text and "if: env.ENGINE == 'zensical'" in text
         assert "briefing generate --strict --out" in text and "zensical==0.0.73" in text
+
+
+@pytest.mark.parametrize("which", ["repository", "scaffold"])
+def test_restores_and_saves_the_build_cache(which: str, scaffolded: Path):
+    """actions/cache restores Briefing's build cache and the previous site before the build and
+    saves them after it, keyed on the content's hash, restored from an earlier content's by prefix."""
+    path = WORKFLOW if which == "repository" else scaffolded
+    steps = yaml.safe_load(path.read_text("utf-8"))["jobs"]["build"]["steps"]
+    uses = [s.get("uses", "") for s in steps]
+    runs = [s.get("run", "") for s in steps]
+    at = next(i for i, u in enumerate(uses) if u.startswith("actions/cache@"))
+    assert PINNED.match(f"uses: {uses[at]} # v4.3.0") and "# v4" in path.read_text("utf-8")
+    assert at < runs.index("briefing build --strict")
+    step = steps[at]["with"]
+    assert set(step["path"].split()) == {".cache/briefing", "site"}
+    key, restore = step["key"], step["restore-keys"].splitlines()
+    assert "hashFiles('content/**'" in key and "mkdocs.yml" in key
+    assert len(restore) == 1 and key.startswith(restore[0]) and key != restore[0]
+    assert ".cache/" in (ROOT / "generator" / "scaffold" / "dot-gitignore").read_text("utf-8")

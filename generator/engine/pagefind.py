@@ -18,6 +18,8 @@ binary fails before the build) and :func:`index_site` in ``on_post_build``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import re
@@ -59,6 +61,9 @@ class IndexStats:
     seconds: float
     body_marked: bool  # False: Pagefind found no data-pagefind-body and indexed whole pages
     output: str
+    digests: dict | None = None  # index name -> hash of its pages (for the next warm build)
+    indexed: int = 1  # indexes Pagefind wrote in this run
+    indexes: int = 1  # indexes of the site
 
 
 def find_pagefind() -> Path:
@@ -96,21 +101,118 @@ def parse_output(output: str) -> dict[str, int]:
     return counts
 
 
+SHARDS_FILE = "briefing-shards.json"  # in pagefind/: the year indexes the browser merges (mergeIndex)
+_YEAR = re.compile(r"^(\d{4})-")
+_GLOB_SPECIAL = re.compile(r"[{}\[\],!*?\\]")
+MAX_UNDATED = 500  # articles whose id does not start with a year, listed one by one in the main index's glob
+
+
+def shards(site: Path) -> dict[str, tuple[str, list[Path]]]:
+    """The site's HTML pages by index: the articles of each year (by the year their id starts with,
+    articles/<yyyy>-.../) in one each, every other page in "main"; name -> (Pagefind's glob, files).
+    One index of every page when no article has a year in its id, when too many have none, or when
+    a name would not read as itself in a glob."""
+    groups: dict[str, list[Path]] = {"main": []}
+    main_globs: set[str] = set()
+    undated: set[str] = set()
+    odd = False  # a name with a glob's special characters
+    for path in sorted(site.rglob("*.html")):
+        parts = path.relative_to(site).parts
+        if parts[0] == OUTPUT_SUBDIR or parts[0].startswith("."):
+            continue
+        odd = odd or any(_GLOB_SPECIAL.search(part) for part in parts)
+        if parts[0] == "articles" and len(parts) > 2:
+            year = _YEAR.match(parts[1])
+            if year:
+                groups.setdefault(year[1], []).append(path)
+                continue
+            undated.add(parts[1])
+            main_globs.add(f"articles/{parts[1]}/**/*.html")
+        elif len(parts) == 1 or parts[0] == "articles":
+            main_globs.add("/".join(parts))
+        else:
+            main_globs.add(f"{parts[0]}/**/*.html")
+        groups["main"].append(path)
+    if len(groups) == 1 or len(undated) > MAX_UNDATED or odd:
+        return {"main": ("**/*.{html}", [p for files in groups.values() for p in files])}
+    globs = sorted(main_globs)
+    out = {"main": ("{" + ",".join(globs) + "}" if len(globs) > 1 else (globs[0] if globs else "none.html"),
+                    groups.pop("main"))}
+    for year in sorted(groups):
+        out[year] = (f"articles/{year}-*/**/*.html", groups[year])
+    return out
+
+
+def _digest(site: Path, files: list[Path]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for path in files:
+        h.update(path.relative_to(site).as_posix().encode() + b"\0")
+        h.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    return h.hexdigest()
+
+
 def index_site(site_dir: Path | str, *, binary: Path | None = None,
                exclude_selectors: tuple[str, ...] = EXCLUDE_SELECTORS, timeout: float | None = 3600,
-               logger: logging.Logger | None = None) -> IndexStats:
-    """Run Pagefind on a built site; its bundle goes to ``<site_dir>/pagefind/``."""
+               logger: logging.Logger | None = None, previous: dict[str, str] | None = None) -> IndexStats:
+    """Run Pagefind on a built site: one index per year of articles in ``<site_dir>/pagefind/<yyyy>/``
+    and one of every other page in ``<site_dir>/pagefind/`` (:func:`shards`), which the search box
+    merges. ``previous`` (a warm build, whose site folder started as a copy of the previous site):
+    each index's hash of its pages then; an index whose pages are the same is kept as it is."""
     logger = logger or log
     site = Path(site_dir).resolve()
     if not site.is_dir():
         raise PagefindError(f"no built site at {site}")
     exe = binary or find_pagefind()
-    shutil.rmtree(site / OUTPUT_SUBDIR, ignore_errors=True)  # no stale chunks from an earlier build
-    cmd = [str(exe), "--site", str(site), "--output-subdir", OUTPUT_SUBDIR]
-    for selector in exclude_selectors:
-        cmd += ["--exclude-selectors", selector]
+    out = site / OUTPUT_SUBDIR
+    groups = shards(site)
+    digests = {name: _digest(site, files) for name, (_, files) in groups.items()}
+    keep = {name for name in groups if previous and previous.get(name) == digests[name]
+            and (out / ("" if name == "main" else name) / "pagefind-entry.json").is_file()}
+    if not keep:
+        shutil.rmtree(out, ignore_errors=True)  # no stale chunks from an earlier build
+    elif out.is_dir():
+        for entry in out.iterdir():  # what a kept index does not own goes (a year's index, a year gone)
+            owner = entry.name if entry.is_dir() and re.fullmatch(r"\d{4}", entry.name) else "main"
+            if owner not in keep:
+                _remove(entry)
     logger.info("Indexing the site for search with Pagefind ...")
     started = time.perf_counter()
+    counts = {"pages": 0, "words": 0, "languages": 0}
+    outputs, marked = [], False
+    for name, (glob, files) in groups.items():
+        if name in keep:
+            marked = True
+            continue
+        subdir = OUTPUT_SUBDIR if name == "main" else f"{OUTPUT_SUBDIR}/{name}"
+        output = _run(exe, site, subdir, glob, exclude_selectors, timeout)
+        outputs.append(output)
+        for key, value in parse_output(output).items():
+            counts[key] = max(counts[key], value) if key == "languages" else counts[key] + value
+        marked = marked or "Did not find a data-pagefind-body element" not in output
+    years = sorted(name for name in groups if name != "main")
+    (out / SHARDS_FILE).write_text(json.dumps({"merge": [f"{y}/" for y in years]}) + "\n", "utf-8")
+    seconds = time.perf_counter() - started
+    output = "\n".join(outputs)
+    stats = IndexStats(counts["pages"], counts["words"], counts["languages"], seconds, marked, output,
+                       digests, len(groups) - len(keep), len(groups))
+    if not (out / "pagefind.js").is_file():
+        raise PagefindError(f"Pagefind ran but wrote no {OUTPUT_SUBDIR}/pagefind.js:\n{output.strip()[-2000:]}")
+    if stats.pages == 0 and not keep:
+        logger.warning("Pagefind indexed no pages: search will find nothing")
+    if not marked:
+        logger.warning("Pagefind found no page marked data-pagefind-body and indexed whole pages (navigation and "
+                       "footer too): a theme/main.html of your own replaces Briefing's; extend its 'content' block "
+                       "(see README, 'Search at scale')")
+    logger.info(f"Pagefind indexed {stats.pages:,} pages ({stats.words:,} words) in {seconds:.1f} s "
+                f"({stats.indexed} of {stats.indexes} indexes; the others unchanged)")
+    return stats
+
+
+def _run(exe: Path, site: Path, subdir: str, glob: str, exclude_selectors: tuple[str, ...],
+         timeout: float | None) -> str:
+    cmd = [str(exe), "--site", str(site), "--output-subdir", subdir, "--glob", glob]
+    for selector in exclude_selectors:
+        cmd += ["--exclude-selectors", selector]
     try:
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=timeout,
                               cwd=site, env={**os.environ, "NO_COLOR": "1"})
@@ -118,24 +220,18 @@ def index_site(site_dir: Path | str, *, binary: Path | None = None,
         raise PagefindError(f"could not run Pagefind ({exe}): {exc}. Reinstall it with: {INSTALL_HINT}") from exc
     except subprocess.TimeoutExpired as exc:
         raise PagefindError(f"Pagefind did not finish within {timeout:.0f} s") from exc
-    seconds = time.perf_counter() - started
     output = proc.stdout or ""
     for line in output.splitlines():
         if line.strip():
-            logger.debug("pagefind: %s", line)
+            log.debug("pagefind: %s", line)
     if proc.returncode != 0:
         tail = "\n".join(output.strip().splitlines()[-15:])
         raise PagefindError(f"Pagefind failed (exit {proc.returncode}):\n{tail}")
-    counts = parse_output(output)
-    marked = "Did not find a data-pagefind-body element" not in output
-    stats = IndexStats(counts["pages"], counts["words"], counts["languages"], seconds, marked, output)
-    if not (site / OUTPUT_SUBDIR / "pagefind.js").is_file():
-        raise PagefindError(f"Pagefind ran but wrote no {OUTPUT_SUBDIR}/pagefind.js:\n{output.strip()[-2000:]}")
-    if stats.pages == 0:
-        logger.warning("Pagefind indexed no pages: search will find nothing")
-    if not marked:
-        logger.warning("Pagefind found no page marked data-pagefind-body and indexed whole pages (navigation and "
-                       "footer too): a theme/main.html of your own replaces Briefing's; extend its 'content' block "
-                       "(see README, 'Search at scale')")
-    logger.info(f"Pagefind indexed {stats.pages:,} pages ({stats.words:,} words) in {seconds:.1f} s")
-    return stats
+    return output
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()

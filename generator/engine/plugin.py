@@ -64,12 +64,16 @@ class BriefingPlugin(BasePlugin):
         self.cache = BuildCache()
         self.pagefind = None  # the Pagefind binary when this build indexes with it
         self.told_serve_search = False
+        self.workers = 1  # processes validating content files (`briefing build --workers`; 1: in this one)
+        self.pagefind_previous = None  # a warm build: each Pagefind index's pages' hash in the previous site
+        self.pagefind_digests = None  # this build's
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
         self.dirty = dirty
         self.preview = Preview(dirty=self.serving and dirty)
         self.cache = BuildCache()
+        self.pagefind_previous = self.pagefind_digests = None
 
     def on_shutdown(self):
         # MkDocs keeps this instance for the whole process (it has on_startup): the next command in
@@ -80,6 +84,8 @@ class BriefingPlugin(BasePlugin):
         self.preview = Preview(dirty=False)
         self.cache = BuildCache()
         self.told_serve_search = False
+        self.workers = 1
+        self.blocks, self._files = {}, None  # the pages of the last build: not kept past it
 
     @event_priority(100)  # before other plugins read site_dir
     def _guard(self, config):
@@ -148,7 +154,10 @@ class BriefingPlugin(BasePlugin):
         if self.pagefind is None:
             return
         try:
-            pagefind.index_site(config.site_dir, binary=self.pagefind, logger=log)
+            # a warm build (engine/warm.py) keeps the indexes whose pages did not change
+            stats = pagefind.index_site(config.site_dir, binary=self.pagefind, logger=log,
+                                        previous=self.pagefind_previous)
+            self.pagefind_digests = stats.digests
         except pagefind.PagefindError as exc:
             raise PluginError(str(exc)) from exc
 
@@ -189,6 +198,7 @@ class BriefingPlugin(BasePlugin):
             root=project,
             overrides=overrides,
             cache=self.cache,
+            workers=self.workers,
         )
         for problem in result.problems.sorted():
             (log.error if problem.level == "error" else log.warning)(str(problem))

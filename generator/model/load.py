@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import BuildCache
-from generator.model import schema, walk
+from generator.model import pool, schema, walk
 from generator.model.sourcetext import check_source_text
 from generator.model.dates import DateSettings
 from generator.model.crosscheck import check_across
@@ -31,7 +31,7 @@ from generator.model.validate import Ref, Validator, ok
 def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, root: Path | str | None = None,
          today: dt.date | None = None, cache: BuildCache | None = None,
          found: dict[str, list[Path]] | None = None, scanned: walk.Scan | None = None,
-         check_bodies: bool = True, extensions: tuple[str, ...] = ()) -> tuple[Briefing, Problems]:
+         check_bodies: bool = True, extensions: tuple[str, ...] = (), workers: int = 1) -> tuple[Briefing, Problems]:
     """Load every content file under ``content_dir``.
 
     Paths in problems are shown relative to ``root`` (default: the content folder's parent).
@@ -39,6 +39,8 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
     ``found`` is what :func:`discover` gives for the folder and ``scanned`` the folder's scan
     (:func:`generator.model.walk.scan`), when the caller has them already. Bodies are checked for
     active content (:mod:`generator.model.safety`) unless ``check_bodies`` is false (trusted_html), rendered with the Markdown ``extensions`` the site adds.
+    With ``workers`` > 1 the files not in the cache are validated first in that many processes
+    (:func:`_prevalidate`); the result is the same with any number of workers.
     """
     validated = cache.validated if cache is not None else {}
     content_dir = Path(content_dir)
@@ -53,6 +55,8 @@ def load(content_dir: Path | str, settings: DateSettings = DateSettings(), *, ro
     for path, message in scanned.problems + misnamed(content_dir, scanned):
         problems.error(shown_path(path, root), 1, message)
     found = found if found is not None else discover(content_dir, scanned)
+    if workers > 1:
+        _prevalidate(found, root, validated, (settings, today, check_bodies, extensions), workers)
     for kind, paths in found.items():
         for path in paths:
             shown = shown_path(path, root)
@@ -120,6 +124,35 @@ class _Validated:
         return pickle.loads(self.item) if self.item is not None else None
 
 VALIDATED_MAX = 50_000  # files kept in a BuildCache
+
+
+def _prevalidate(found: dict, root: Path, validated: dict, context: tuple, workers: int) -> None:
+    """Validate the files whose key is not in ``validated`` in a pool of processes, and put each
+    result there under the key :func:`load` looks up (it reads and replays them in its own order)."""
+    todo = []
+    for kind, paths in found.items():
+        for path in paths:
+            shown = shown_path(path, root)
+            ident = item_id(path, shown, Problems())  # load reports the file names it refuses
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                continue  # load reports it
+            key = (kind, ident, shown, hashlib.blake2b(raw, digest_size=16).hexdigest(), *context)
+            if ident is not None and key not in validated:
+                todo.append((key, path, raw))
+    if len(todo) < pool.MIN_ITEMS:
+        return
+    for keys, results in pool.pool_map(_validate_chunk, [(context, chunk) for chunk in pool.chunks(todo)], workers):
+        validated.update(zip(keys, results))
+
+
+def _validate_chunk(task: tuple) -> tuple[list, list]:
+    """In a worker: validate a chunk of files (key, path, bytes) with a loader of its own."""
+    (settings, today, check_bodies, extensions), chunk = task
+    loader = Validator(settings, bodies=BodyChecker(extensions) if check_bodies else None)
+    return ([key for key, _, _ in chunk],
+            [_validate(loader, key[0], key[1], path, key[2], raw, today) for key, path, raw in chunk])
 
 def _validate(loader: Validator, kind: str, ident: str, path: Path, shown: str, raw: bytes,
               today: dt.date) -> _Validated:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.cache import BuildCache, stamp_files
+from generator.cache import BuildCache, hash_files
 from generator.config import Options
 from generator.derive import Index
 from generator.derive.labels import FigureLabels
@@ -175,7 +175,7 @@ def context_key(briefing: Briefing, options: Options, big: set, overrides: list[
     """A hash of everything besides its own file that an article page or entry can show: actors'
     names and aliases, topics' titles and keywords (they decide what an article mentions and
     belongs to), the notes about articles, the options, which months have their own page, and
-    the template overrides (by modification time)."""
+    the template overrides (by content)."""
     h = hashlib.blake2b(digest_size=16)
     # Only what article pages, entries, ledgers and feeds show of them: editing an actor's profile
     # text or a note's body renders no article again.
@@ -188,5 +188,5 @@ def context_key(briefing: Briefing, options: Options, big: set, overrides: list[
     for n in briefing.notes.values():
         h.update(repr((n.id, n.title, n.date, n.kind, n.articles, n.actors, n.topics)).encode())
     h.update(repr((options, sorted(big))).encode())
-    stamp_files(h, [f for folder in overrides or [] if folder.is_dir() for f in sorted(folder.rglob("*"))])
+    hash_files(h, [f for folder in overrides or [] if folder.is_dir() for f in sorted(folder.rglob("*")) if f.is_file()])
     return h.hexdigest()

@@ -7,7 +7,9 @@
  * (.md-search-result__item > a.md-search-result__link > article with the page title and an
  * excerpt with Pagefind's <mark> highlights). Pagefind's script, WebAssembly and index chunks are
  * loaded from <site>/pagefind/ the first time the box gets the focus, relative to the site's base
- * URL, so the site works under a sub-path and offline (no request leaves the site).
+ * URL, so the site works under a sub-path and offline (no request leaves the site). The articles of
+ * each year have an index of their own (pagefind/<yyyy>/, listed in pagefind/briefing-shards.json),
+ * merged into the main one with Pagefind's mergeIndex: a build re-indexes only the years that changed.
  */
 (function () {
   "use strict";
@@ -51,6 +53,14 @@
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (pf) {
         return Promise.resolve(pf.options({ excerptLength: 24 }))
+          .then(function () { return fetch(new URL("pagefind/briefing-shards.json", base).href); })
+          .then(function (r) { return r.ok ? r.json() : { merge: [] }; }, function () { return { merge: [] }; })
+          .then(function (shards) {
+            // one index per year of articles (generator/engine/pagefind.py), searched as one
+            return Promise.all((shards.merge || []).map(function (dir) {
+              return pf.mergeIndex(new URL("pagefind/" + dir, base).pathname);  // as the main index: a path
+            }));
+          })
           .then(function () { return pf.init(); })
           .then(function () { return pf; });
       });
