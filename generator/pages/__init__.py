@@ -17,6 +17,7 @@ from generator.config import Options
 from generator.derive import Index
 from generator.model.types import Briefing
 from generator.pages import actors, articles, changes, home, notes, timeline, topics
+from generator.pages import map as map_page
 from generator.pages.data import briefing_json
 from generator.pages.datapackage import open_data
 from generator.pages.feeds import feed_pages
@@ -60,5 +61,6 @@ def build_pages(
     out.extend(open_data(briefing, index, options))
     out.extend(month_files(briefing, months, big))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
+    out.extend(map_page.pages(r, out))  # reads the GeoJSON above
     out.extend(Generated(path, content) for path, content in asset_files())
     return out
