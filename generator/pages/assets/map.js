@@ -119,9 +119,17 @@
         el.setAttribute("aria-label", text + " (Enter: list them)");
         el.dataset.place = place.dataset.place;
       });
-      marker.on("popupopen", function (e) {  // from the keyboard, focus goes into the popup
-        var first = e.popup.getElement() && e.popup.getElement().querySelector(".bf-map-popup a");
+      marker.on("popupopen", function (e) {  // from the keyboard, focus goes into the popup; Escape brings it back
+        var box = e.popup.getElement(), first = box && box.querySelector(".bf-map-popup a");
         if (first && document.activeElement === marker.getElement()) first.focus();
+        if (box && !box.dataset.keys) {
+          box.dataset.keys = "1";
+          box.addEventListener("keydown", function (k) {
+            if (k.key !== "Escape") return;
+            map.closePopup();
+            if (marker.getElement()) marker.getElement().focus();
+          });
+        }
       });
       marker.addTo(layer);
     });
