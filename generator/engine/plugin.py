@@ -123,6 +123,7 @@ class BriefingPlugin(BasePlugin):
             config.nav = [
                 {"Home": "index.md"},
                 {"Timeline": "timeline/index.md"},
+                {"Map": "map/index.md"},
                 {"Actors": "actors/index.md"},
                 {"Topics": "topics/index.md"},
                 {"Notes": "notes/index.md"},
