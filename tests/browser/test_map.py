@@ -168,14 +168,14 @@ def test_without_javascript_the_list_by_place_is_there(visit):
     assert page.locator(".bf-map-list li.bf-entry a").first.is_visible()
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_map_page_has_no_serious_accessibility_violations(visit, width):
+@pytest.mark.parametrize("width, scheme", [(320, "light"), (1280, "light"), (1280, "dark")])
+def test_map_page_has_no_serious_accessibility_violations(visit, width, scheme):
     if not AXE.exists():
         message = f"axe-core is not installed at {AXE} (make test installs it with npm)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    page = visit(width)
+    page = visit(width, color_scheme=scheme)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [(v["id"], [n["target"] for n in v["nodes"]][:5]) for v in result["violations"]
