@@ -6,15 +6,37 @@ leaves the local server."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from screenshot import serve  # tools/, on the path from conftest.py
+from support import FIXTURES, copy_demo, mkdocs_build
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / ".cache/axe/node_modules/axe-core/axe.min.js"
 WIDTHS = [320, 1280]
 MARKERS = ".leaflet-marker-pane .bf-map-marker"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    """The demo built once for this module: with its place registry, or else with the GeoJSON of
+    tests/fixtures/map/ standing in for the registry's files."""
+    project = copy_demo(tmp_path_factory.mktemp("map") / "demo")
+    site = project / "site"
+    if (project / "content" / "places").is_dir():
+        mkdocs_build(project, site)
+    else:
+        proc = subprocess.run([sys.executable, str(FIXTURES / "map" / "build.py"), str(site)], cwd=project,
+                              capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
+    server, url = serve(site)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture
