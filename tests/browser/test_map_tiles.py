@@ -4,11 +4,13 @@ requests are answered here, never sent out); without it (tests/browser/test_map.
 from __future__ import annotations
 
 import base64
+import subprocess
+import sys
 
 import pytest
 
 from screenshot import serve  # tools/, on the path from conftest.py
-from support import copy_demo, mkdocs_build
+from support import FIXTURES, copy_demo, mkdocs_build
 
 TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")
@@ -18,7 +20,12 @@ PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR4
 def tiles_url(tmp_path_factory):
     project = copy_demo(tmp_path_factory.mktemp("map-tiles") / "demo", map_tiles={
         "url": TILES, "attribution": '&copy; <a href="https://example.org/">Example tiles</a>'})
-    mkdocs_build(project, project / "site")
+    if (project / "content" / "places").is_dir():
+        mkdocs_build(project, project / "site")
+    else:  # before the demo has its place registry: the GeoJSON of tests/fixtures/map/
+        proc = subprocess.run([sys.executable, str(FIXTURES / "map" / "build.py"), str(project / "site")],
+                              cwd=project, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stderr
     server, url = serve(project / "site")
     yield url
     server.shutdown()
