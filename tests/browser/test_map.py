@@ -140,6 +140,9 @@ def test_popup_opens_from_the_keyboard_and_links_entries(visit, width):
     assert all("#e-" in a.get_attribute("href") for a in links.all())
     assert page.evaluate("document.activeElement.closest('.leaflet-popup') !== null")  # focus went into it
     assert label.split(":")[0] in popup.inner_text()
+    page.wait_for_timeout(400)  # Leaflet pans the map to show the popup
+    inner, outer = page.locator(".leaflet-popup-content-wrapper").bounding_box(), page.locator("#bf-map").bounding_box()
+    assert outer["x"] <= inner["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"]  # on a phone too
     page.keyboard.press("Escape")
     page.wait_for_function("!document.querySelector('.leaflet-popup')")
 

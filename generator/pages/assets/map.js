@@ -112,7 +112,8 @@
           html: '<span class="' + cls + '" style="' + style + 'width:' + size + 'px;height:' + size + 'px"></span>'
         })
       });
-      marker.bindPopup(function () { return popup(place, items); }, { maxWidth: 300, autoPanPadding: [20, 20] });
+      var wide = Math.max(160, Math.min(300, root.clientWidth - 60));  // inside the map on a phone
+      marker.bindPopup(function () { return popup(place, items); }, { maxWidth: wide, minWidth: Math.min(160, wide), autoPanPadding: [10, 10] });
       marker.on("add", function () {
         var el = marker.getElement();
         el.setAttribute("role", "button");
