@@ -54,14 +54,24 @@ def test_list_by_place_holds_every_entry_of_the_geojson_with_its_link(demo):
     html = map_html(demo)
     places = re.findall(r'<section class="bf-map-place" id="place-([^"]+)"', html)
     assert places == ["ain-zara", "mitiga-airport", "tajoura", "tripoli", "zuwara"]  # by name
-    items = re.findall(r'<li class="bf-entry[^"]*"[^>]*data-place="([^"]+)"><time[^>]*>[^<]+</time> <a href="([^"]+)"', html)
+    items = re.findall(r'<li class="bf-entry[^"]*"[^>]*data-place="([^"]+)"[^>]*><time[^>]*>[^<]+</time> <a href="([^"]+)"', html)
     assert len(items) == 8
     assert ("mitiga-airport", "../timeline/#e-2019-04-09-lna-air-strike-shuts-mitiga-airport--1") in items
     # the place's page from places.geojson, relative to /map/
     assert '<a href="../places/tajoura/">Tajoura</a> <span class="bf-map-count">(2)</span>' in html
     # the filter attributes briefing.js reads, from the GeoJSON properties
     assert re.search(r'data-status="claimed" data-date="2019-06-06" data-actors="lna" data-topics="" '
-                     r'data-place="mitiga-airport"', html)
+                     r'data-place="mitiga-airport" data-places="mitiga-airport tripoli"', html)  # and within
+
+
+def test_places_within_loop_ends():
+    entries = json.loads((MAP / "entries.geojson").read_text("utf-8"))
+    places = json.loads((MAP / "places.geojson").read_text("utf-8"))
+    for f in places["features"]:
+        f["properties"]["within"] = {"tripoli": "tajoura", "tajoura": "tripoli"}.get(f["properties"]["id"])
+    chains = {p.id: p.within for p in map_page.located(entries, places)}
+    assert chains["tajoura"] == ["tajoura", "tripoli"] and chains["tripoli"] == ["tripoli", "tajoura"]
+    assert chains["zuwara"] == ["zuwara"]
 
 
 def test_page_says_how_many_entries_have_no_place(demo):

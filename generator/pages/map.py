@@ -36,6 +36,7 @@ class Place:
     lat: float
     url: str | None = None
     entries: list[dict] = field(default_factory=list)
+    within: list[str] = field(default_factory=list)  # the place's id and the ids of the places it is within
 
 
 def _json(generated: list[Generated], path: str) -> dict:
@@ -48,8 +49,16 @@ def _json(generated: list[Generated], path: str) -> dict:
 
 def located(entries_geojson: dict, places_geojson: dict | None = None) -> list[Place]:
     """The places of ``entries.geojson``'s points, each with its entries, by name."""
-    urls = {f["properties"].get("id"): f["properties"].get("url")
-            for f in (places_geojson or {}).get("features", []) if f.get("properties")}
+    props_of = {f["properties"].get("id"): f["properties"]
+                for f in (places_geojson or {}).get("features", []) if f.get("properties")}
+    urls = {pid: props.get("url") for pid, props in props_of.items()}
+
+    def chain(pid: str) -> list[str]:
+        """The place and the places it is within (``within``), for the ``?place=`` filter."""
+        out = [pid]
+        while (up := (props_of.get(out[-1]) or {}).get("within")) and up not in out:
+            out.append(up)
+        return out
     places: dict[str, Place] = {}
     for feature in entries_geojson.get("features", []):
         props, geometry = feature.get("properties") or {}, feature.get("geometry") or {}
@@ -59,7 +68,8 @@ def located(entries_geojson: dict, places_geojson: dict | None = None) -> list[P
         key = props.get("place_id") or f"{lon},{lat}"
         place = places.get(key)
         if place is None:
-            place = places[key] = Place(key, props.get("place") or key, lon, lat, urls.get(props.get("place_id")))
+            place = places[key] = Place(key, props.get("place") or key, lon, lat, urls.get(props.get("place_id")),
+                                        within=chain(key))
         place.entries.append(props)
     for place in places.values():
         place.entries.sort(key=lambda p: (p.get("date") or "", p.get("id") or ""))
