@@ -54,6 +54,9 @@ class Options:
     """Allow active content in bodies: <script>, <iframe> from non-https addresses, on...= event handlers,
     javascript:/vbscript:/data: URLs. Off by default: check and build report each as an error; set it for a
     desk that embeds widgets on purpose (README: Trust model)."""
+    map_tiles: tuple[str, str] | None = None
+    """(url, attribution) of a tile server the /map/ page adds under its points; None (the default): only the
+    country boundaries shipped with the site, and no request to any other host (:func:`check_map_tiles`)."""
 
 
 # The options an editor writes in mkdocs.yml, and what each value must be.
@@ -71,6 +74,7 @@ PLUGIN_OPTIONS: dict[str, object] = {
     "search_backend": SEARCH_BACKENDS,
     "trusted_html": bool,
     "feed_id": "feed_id",
+    "map_tiles": "map_tiles",
 }
 # Unset has a meaning of its own (title: site_name; date_order: DMY with warnings; feed_id: from site_name).
 UNSET_MEANS_SOMETHING = ("title", "date_order", "feed_id")
@@ -110,6 +114,8 @@ def check(name: str, value):
             raise ConfigError(f"must be a domain or email and a date (RFC 4151), like 'example.org,2019', "
                               f"not {value!r}")
         return value
+    if kind == "map_tiles":
+        return check_map_tiles(value)
     if isinstance(kind, tuple):
         if value not in kind:
             raise ConfigError(f"must be one of {', '.join(map(repr, kind))}, not {value!r}")
@@ -123,6 +129,27 @@ def check(name: str, value):
     if not isinstance(value, kind):
         raise ConfigError(f"must be {kind.__name__}, not {value!r}")
     return value
+
+
+def check_map_tiles(value) -> tuple[str, str]:
+    """``map_tiles: {url: https://.../{z}/{x}/{y}.png, attribution: "..."}`` -> (url, attribution). A checked
+    value (the pair) is checked again as the mapping it came from."""
+    if isinstance(value, tuple) and len(value) == 2:
+        value = {"url": value[0], "attribution": value[1]}
+    if not isinstance(value, Mapping):
+        raise ConfigError("must be a mapping with 'url' and 'attribution', like {url: 'https://tile.example.org/"
+                          f"{{z}}/{{x}}/{{y}}.png', attribution: '(c) Example'}}, not {value!r}")
+    unknown = sorted(set(value) - {"url", "attribution"})
+    if unknown:
+        raise ConfigError(f"unknown key {unknown[0]!r}; the keys are 'url' and 'attribution'")
+    url, attribution = value.get("url"), value.get("attribution")
+    if not isinstance(url, str) or not url.startswith("https://") or any(
+            f"{{{k}}}" not in url for k in "zxy") or any(c.isspace() or c in "\"'<>" for c in url):
+        raise ConfigError(f"'url' must be an https:// URL template with {{z}}, {{x}} and {{y}}, not {url!r}")
+    if not isinstance(attribution, str) or not attribution.strip():
+        raise ConfigError("'attribution' is required: the credit line the tile server asks for, like "
+                          "'(c) OpenStreetMap contributors'")
+    return (url, attribution.strip())
 
 
 def options_from(plugin: Mapping, site_name: str | None = None, site_url: str | None = None, **more) -> Options:
@@ -150,6 +177,7 @@ def options_from(plugin: Mapping, site_name: str | None = None, site_url: str | 
         ledger_rows=values["ledger_rows"],
         search_backend=values["search_backend"],
         trusted_html=values["trusted_html"],
+        map_tiles=values["map_tiles"],
         feed_id=values["feed_id"] or tagging_entity(site_name or values["title"] or Options.title),
         **more,
     )

@@ -27,6 +27,7 @@ EXPECTED = {
     # issue 17: the open data files
     "data/briefing.schema.json", "data/datapackage.json", "data/entries.csv", "data/figures.csv",
     "data/actors.csv", "data/articles.csv", "data/entry-actors.csv", "data/acled.csv",
+    "map/index.md",  # issue 18: the map page
 }
 
 

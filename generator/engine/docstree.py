@@ -32,6 +32,7 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 DEFAULT_NAV = (
     {"Home": "index.md"},
     {"Timeline": "timeline/index.md"},
+    {"Map": "map/index.md"},
     {"Actors": "actors/index.md"},
     {"Topics": "topics/index.md"},
     {"Notes": "notes/index.md"},

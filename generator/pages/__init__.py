@@ -18,6 +18,7 @@ from generator.derive import Index
 from generator.model.types import Briefing
 from generator.pages import actors, articles, changes, home, notes, timeline, topics
 from generator.pages import places as place_pages
+from generator.pages import map as map_page
 from generator.pages.data import briefing_json
 from generator.pages.datapackage import open_data
 from generator.pages.feeds import feed_pages
@@ -67,5 +68,6 @@ def build_pages(
     out.extend(month_files(briefing, lay))
     out.append(Generated("data/timeline.json", timeline_json(briefing, options.title, options.site_url)))
     out.extend(Generated(path, content) for path, content in geojson_files(briefing, index, r.timeline_src))
+    out.extend(map_page.pages(r, out))  # reads the GeoJSON above
     out.extend(Generated(path, content) for path, content in asset_files())
     return out

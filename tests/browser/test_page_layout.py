@@ -33,6 +33,7 @@ DEMO_PAGES = {
     "note": "/notes/counting-the-dead-who-and-ocha/",
     "article": "/articles/2019-04-12-lna-air-strike-near-zuwara/",
     "about": "/about/",
+    "map": "/map/",
     "404": "/404.html",
 }
 FIXTURE_PAGES = {
