@@ -107,8 +107,11 @@ def test_legend_has_every_topic_and_status(demo):
 
 def test_leaflet_and_map_script_on_the_map_page_only(demo):
     html = map_html(demo)
-    for asset in ("vendor/leaflet/leaflet.css", "map.css", "vendor/leaflet/leaflet.js", "map.js"):
+    for asset in ("vendor/leaflet/leaflet.css", "map.css"):
         assert f'"../assets/briefing/{asset}"' in html
+    # the scripts go in by the theme's scripts block (page meta), never as a script in the content
+    assert '"bf_scripts": ["assets/briefing/vendor/leaflet/leaflet.js", "assets/briefing/map.js"]' in html
+    assert "<script" not in html
     assert 'data-basemap="../assets/briefing/vendor/world/countries-50m.geojson"' in html
     assert not any("map" in a or "leaflet" in a for a in ASSET_CSS + ASSET_JS)  # not on every page
     for page in demo.pages:

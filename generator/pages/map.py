@@ -117,7 +117,10 @@ def pages(r, generated: list[Generated]) -> list[Generated]:
     topic_colours = {t: TOPIC_COLOURS[i % len(TOPIC_COLOURS)] for i, t in enumerate(r.b.topics)}
     text = r.render(
         "map.md.j2", "map/index.md", title="Map",
-        meta={"search": {"exclude": True}, "hide": ["navigation", "toc"]},
+        meta={"search": {"exclude": True}, "hide": ["navigation", "toc"],
+              # the theme loads them after its own scripts (main.html): no script in the page's content
+              **({"bf_scripts": ["assets/briefing/vendor/leaflet/leaflet.js", "assets/briefing/map.js"]}
+                 if places else {})},
         places=places, unplaced=unplaced, placed=len(ids), map_months=months,
         month_names=[month_label(tuple(map(int, m.split("-")))) for m in months],
         topic_colours=topic_colours, no_topic_colour=NO_TOPIC_COLOUR, tiles=tiles(r.options),
