@@ -59,14 +59,31 @@ def briefing_in(folder: Path, *args: str, env: dict | None = None, catch_excepti
         return CliRunner(env=env).invoke(main, list(args), catch_exceptions=catch_exceptions)
 
 
-def zensical() -> str:
-    found = shutil.which("zensical") or str(Path(sys.executable).with_name("zensical"))
+def engine_tool(name: str, pin: str) -> str:
+    """The console script of another engine installed by the test extra (``pin``, e.g. zensical==0.0.73):
+    a missing one skips, and fails under CI=true."""
+    import pytest
+
+    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
     if not Path(found).exists():
-        message = "zensical is not installed (pip install -e '.[test]' installs zensical==0.0.73)"
+        message = f"{name} is not installed (pip install -e '.[test]' installs {pin})"
         if os.environ.get("CI") == "true":
             pytest.fail(message + ": under CI=true a missing tool is a failure")
         pytest.skip(message)
     return found
+
+
+def zensical() -> str:
+    return engine_tool("zensical", "zensical==0.0.73")
+
+
+# A timeline entry's start tag, with its id and every data attribute: what two engines must both write.
+ENTRY = re.compile(r'<(?:div|li|tr|article|section)\b[^>]*\sid="e-[^"]*"[^>]*>')
+
+
+def html_pages(site: Path) -> dict[str, str]:
+    """Every HTML page of a built site, by its path in the site."""
+    return {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
 
 
 def build_with_zensical(dest: Path) -> Path:

@@ -5,24 +5,18 @@ articles and the profiles. The browser half is tests/browser/test_zensical.py.""
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from support import build_with_zensical, zensical
+from support import ENTRY, build_with_zensical, html_pages, zensical
 
-ENTRY = re.compile(r'<(?:div|li|tr|article|section)\b[^>]*\sid="e-[^"]*"[^>]*>')
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     return build_with_zensical(tmp_path_factory.mktemp("zensical"))
-
-
-def html_pages(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
 
 
 def test_zensical_version_is_the_pinned_one():
